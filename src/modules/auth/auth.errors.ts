@@ -1,0 +1,28 @@
+import { defineErrors } from '../../platform/errors.ts';
+
+export const authErrors = defineErrors('auth', {
+  invalidCredentials: {
+    code: 'invalid_credentials',
+    status: 401,
+    en: 'Wrong login or password.',
+    pl: 'Nieprawidłowy login lub hasło.',
+  },
+  throttled: {
+    code: 'throttled',
+    status: 429,
+    en: 'Too many failed logins. Try again in 15 minutes.',
+    pl: 'Zbyt wiele nieudanych logowań. Spróbuj ponownie za 15 minut.',
+  },
+  unauthenticated: {
+    code: 'unauthenticated',
+    status: 401,
+    en: 'Sign in first: the token is missing, expired or revoked.',
+    pl: 'Zaloguj się: brak tokenu, token wygasł lub został unieważniony.',
+  },
+  notSystemAccount: {
+    code: 'not_system_account',
+    status: 400,
+    en: 'API tokens are issued to system accounts only.',
+    pl: 'Tokeny API wydaje się wyłącznie kontom systemowym.',
+  },
+});

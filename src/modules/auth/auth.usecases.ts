@@ -1,0 +1,118 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { UseCaseDeps, ActorDeps } from '../record/record.transaction.ts';
+import { runInTransaction } from '../record/record.transaction.ts';
+import { localDate } from '../../platform/clock.ts';
+import { loadActor, type Actor } from './actor.ts';
+import { authErrors } from './auth.errors.ts';
+import { decoyHash, verifyPassword } from './passwords.ts';
+import { orgPolicy } from '../org/org.policy.ts';
+import { getUserOrThrow } from '../org/org.usecases.ts';
+
+/** Five failed attempts within 15 minutes lock the login for the rest of the window. */
+const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+const THROTTLE_MAX_FAILURES = 5;
+
+export interface SessionSettings {
+  sessionHours: number;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
+
+export async function login(
+  deps: UseCaseDeps & SessionSettings,
+  input: { login: string; password: string },
+): Promise<{ token: string; actor: Actor }> {
+  const now = deps.clock.now();
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  const failures = await deps.db
+    .selectFrom('login_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('login', '=', input.login)
+    .where('succeeded', '=', false)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  if (Number(failures.count) >= THROTTLE_MAX_FAILURES) throw authErrors.throttled();
+
+  const user = await deps.db
+    .selectFrom('users')
+    .select(['id', 'office_id', 'password_hash', 'active', 'kind'])
+    .where('login', '=', input.login)
+    .executeTakeFirst();
+  const passwordOk = await verifyPassword(user?.password_hash ?? decoyHash, input.password);
+  const succeeded = Boolean(user && user.active && user.kind === 'person' && user.password_hash && passwordOk);
+  await deps.db.insertInto('login_attempts').values({ login: input.login, at: now, succeeded }).execute();
+  if (!succeeded || !user) throw authErrors.invalidCredentials();
+
+  const token = newToken('obs');
+  await deps.db
+    .insertInto('sessions')
+    .values({
+      office_id: user.office_id,
+      user_id: user.id,
+      token_hash: hashToken(token),
+      kind: 'session',
+      name: null,
+      expires_at: new Date(now.getTime() + deps.sessionHours * 3600 * 1000),
+    })
+    .execute();
+  const actor = await loadActor(deps.db, user.id, localDate(now));
+  if (!actor) throw authErrors.invalidCredentials();
+  return { token, actor };
+}
+
+/** Resolves a bearer token (a person's session or a system's API token) to the acting user. */
+export async function authenticate(deps: UseCaseDeps, token: string | undefined): Promise<Actor> {
+  if (!token) throw authErrors.unauthenticated();
+  const now = deps.clock.now();
+  const session = await deps.db
+    .selectFrom('sessions')
+    .select(['user_id', 'expires_at', 'revoked_at'])
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!session || session.revoked_at || (session.expires_at && session.expires_at <= now)) {
+    throw authErrors.unauthenticated();
+  }
+  const actor = await loadActor(deps.db, session.user_id, localDate(now));
+  if (!actor) throw authErrors.unauthenticated();
+  return actor;
+}
+
+export async function logout(deps: UseCaseDeps, token: string): Promise<void> {
+  await deps.db
+    .updateTable('sessions')
+    .set({ revoked_at: deps.clock.now() })
+    .where('token_hash', '=', hashToken(token))
+    .execute();
+}
+
+/** API token for a domain system (system dziedzinowy); shown once, stored as a hash. */
+export async function issueApiToken(deps: ActorDeps, input: { userId: string; name: string }) {
+  return runInTransaction(deps, async (tx) => {
+    const account = await getUserOrThrow(tx.trx, tx.actor.officeId, input.userId);
+    if (!orgPolicy.can(tx.actor, 'manage', { unitIds: [account.unit_id], ownerIds: [] })) {
+      throw authErrors.unauthenticated();
+    }
+    if (account.kind !== 'system') throw authErrors.notSystemAccount();
+    const token = newToken('oba');
+    const row = await tx.trx
+      .insertInto('sessions')
+      .values({
+        office_id: tx.actor.officeId,
+        user_id: account.id,
+        token_hash: hashToken(token),
+        kind: 'api',
+        name: input.name,
+        expires_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx.record({
+      action: 'api_token.issued',
+      description: `Wydano token API „${input.name}” dla ${account.login}`,
+      subject: { type: 'user', id: account.id },
+      payload: { tokenId: row.id },
+    });
+    return { token, id: row.id };
+  });
+}

@@ -1,0 +1,14 @@
+import { definePolicy, type ResourceScope } from '../auth/policy.ts';
+
+export const casePolicy = definePolicy({
+  read: ['prowadzacy', 'kierownik', 'sekretarz', 'archiwista', 'system'],
+  open: ['prowadzacy', 'kierownik', 'sekretarz', 'system'],
+  work: ['prowadzacy', 'kierownik', 'sekretarz', 'system'],
+  changeHandler: ['kierownik', 'sekretarz'],
+});
+
+/** A case belongs to its unit and to its handler. */
+export const caseScope = (kase: { unit_id: string; handler_id: string }): ResourceScope => ({
+  unitIds: [kase.unit_id],
+  ownerIds: [kase.handler_id],
+});

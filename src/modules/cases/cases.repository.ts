@@ -1,0 +1,65 @@
+import type { Executor } from '../../platform/db/database.ts';
+import type { Visibility } from '../auth/policy.ts';
+
+export function findCase(db: Executor, officeId: string, id: string) {
+  return db.selectFrom('cases').selectAll().where('office_id', '=', officeId).where('id', '=', id).executeTakeFirst();
+}
+
+export function listCaseIncomingIds(db: Executor, caseId: string) {
+  return db.selectFrom('incoming_items').select('id').where('case_id', '=', caseId).orderBy('received_at').execute();
+}
+
+export function listCases(
+  db: Executor,
+  officeId: string,
+  visibility: Visibility,
+  filter: { status?: 'open' | 'closed' | undefined; handlerId?: string | undefined; limit: number; offset: number },
+) {
+  let query = db
+    .selectFrom('cases')
+    .select(['id', 'sign', 'title', 'status', 'unit_id', 'handler_id', 'opened_at', 'closed_at'])
+    .where('office_id', '=', officeId);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.handlerId) query = query.where('handler_id', '=', filter.handlerId);
+  if (!visibility.all) {
+    const { unitIds, ownerIds } = visibility;
+    query = query.where((eb) =>
+      eb.or([
+        ...(unitIds.length ? [eb('unit_id', 'in', unitIds)] : []),
+        ...(ownerIds.length ? [eb('handler_id', 'in', ownerIds)] : []),
+        eb.lit(false),
+      ]),
+    );
+  }
+  return query.orderBy('opened_at', 'desc').limit(filter.limit).offset(filter.offset).execute();
+}
+
+/** Spis spraw rows: cases of one unit and class started in one year, with their initiating letter. */
+export function listCasesForCaseList(
+  db: Executor,
+  officeId: string,
+  filter: { year: number; unitId: string; jrwaSymbol: string },
+) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('users as handler', 'handler.id', 'cases.handler_id')
+    .leftJoin('incoming_items as initiating', 'initiating.id', 'cases.initiating_incoming_id')
+    .select([
+      'cases.number',
+      'cases.sub_number',
+      'cases.sign',
+      'cases.title',
+      'cases.opened_at',
+      'cases.closed_at',
+      'cases.remarks',
+      'handler.name as handler_name',
+      'initiating.sender_name',
+      'initiating.sender_reference',
+      'initiating.letter_date',
+    ])
+    .where('cases.office_id', '=', officeId)
+    .where('cases.year', '=', filter.year)
+    .where('cases.unit_id', '=', filter.unitId)
+    .where('cases.jrwa_symbol', '=', filter.jrwaSymbol)
+    .orderBy('cases.number').orderBy('cases.sub_number', (ob) => ob.nullsFirst()).execute();
+}

@@ -1,0 +1,22 @@
+import { defineErrors } from '../../platform/errors.ts';
+
+export const incomingErrors = defineErrors('incoming', {
+  notFound: {
+    code: 'not_found',
+    status: 404,
+    en: 'Incoming item not found.',
+    pl: 'Nie znaleziono przesyłki wpływającej.',
+  },
+  forbidden: {
+    code: 'forbidden',
+    status: 403,
+    en: 'You may not register incoming items.',
+    pl: 'Nie masz uprawnień do rejestrowania przesyłek wpływających.',
+  },
+  receivedInFuture: {
+    code: 'received_in_future',
+    status: 400,
+    en: 'The received time cannot be in the future.',
+    pl: 'Data wpływu nie może być z przyszłości.',
+  },
+});

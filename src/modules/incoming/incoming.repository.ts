@@ -1,0 +1,57 @@
+import type { Executor } from '../../platform/db/database.ts';
+import type { Visibility } from '../auth/policy.ts';
+
+export function findItem(db: Executor, officeId: string, id: string) {
+  return db
+    .selectFrom('incoming_items')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function listItemFiles(db: Executor, incomingId: string) {
+  return db
+    .selectFrom('incoming_files')
+    .innerJoin('files', 'files.id', 'incoming_files.file_id')
+    .select(['files.id', 'files.sha256', 'files.original_name', 'files.content_type', 'files.size_bytes'])
+    .where('incoming_files.incoming_id', '=', incomingId)
+    .orderBy('incoming_files.added_at')
+    .execute();
+}
+
+export function listItems(
+  db: Executor,
+  officeId: string,
+  visibility: Visibility,
+  filter: { year?: number | undefined; limit: number; offset: number },
+) {
+  let query = db
+    .selectFrom('incoming_items')
+    .select(['id', 'rpw_sign', 'title', 'sender_name', 'received_at', 'registered_at', 'channel', 'case_id'])
+    .where('office_id', '=', officeId);
+  if (filter.year) query = query.where('rpw_year', '=', filter.year);
+  if (!visibility.all) {
+    const { unitIds, ownerIds } = visibility;
+    query = query.where((eb) =>
+      eb.or([
+        ...(ownerIds.length ? [eb('registered_by', 'in', ownerIds)] : []),
+        eb.exists(
+          eb
+            .selectFrom('assignments')
+            .select('assignments.id')
+            .whereRef('assignments.incoming_id', '=', 'incoming_items.id')
+            .where('assignments.status', 'in', ['pending', 'accepted'])
+            .where((inner) =>
+              inner.or([
+                ...(unitIds.length ? [inner('assignments.unit_id', 'in', unitIds)] : []),
+                ...(ownerIds.length ? [inner('assignments.user_id', 'in', ownerIds)] : []),
+                inner.lit(false),
+              ]),
+            ),
+        ),
+      ]),
+    );
+  }
+  return query.orderBy('rpw_year', 'desc').orderBy('rpw_number', 'desc').limit(filter.limit).offset(filter.offset).execute();
+}

@@ -1,0 +1,161 @@
+import { localYear } from '../../platform/clock.ts';
+import { takeNextNumber } from '../../platform/db/counters.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import type { FileStore } from '../../platform/files/file-store.ts';
+import type { Actor } from '../auth/actor.ts';
+import { runInTransaction, type ActorDeps } from '../record/record.transaction.ts';
+import { incomingErrors } from './incoming.errors.ts';
+import { incomingPolicy, incomingScope } from './incoming.policy.ts';
+import * as repo from './incoming.repository.ts';
+import { NO_DATA, registerIncomingSchema, type RegisterIncomingInput } from './incoming.schemas.ts';
+
+/** Clocks of scanners and gateways drift: a received time up to 5 minutes ahead is accepted. */
+const CLOCK_TOLERANCE_MS = 5 * 60 * 1000;
+
+export const formatRpwSign = (number: number, year: number) => `RPW/${number}/${year}`;
+
+/**
+ * Registers an incoming item in the RPW: the next number of the office's register for the year
+ * of registration, the mandatory metadata (unknown values written as "brak danych"), and the
+ * received time kept apart from the registration time.
+ */
+export async function registerIncoming(deps: ActorDeps, rawInput: RegisterIncomingInput) {
+  const input = registerIncomingSchema.parse(rawInput);
+  const receivedAt = new Date(input.receivedAt);
+  return runInTransaction(deps, async (tx) => {
+    const { actor, trx, now } = tx;
+    if (!incomingPolicy.can(actor, 'register', { unitIds: [actor.unitId], ownerIds: [actor.userId] })) {
+      throw incomingErrors.forbidden();
+    }
+    if (receivedAt.getTime() > now.getTime() + CLOCK_TOLERANCE_MS) throw incomingErrors.receivedInFuture();
+    const year = localYear(now);
+    const number = await takeNextNumber(trx, { officeId: actor.officeId, name: 'rpw', scope: '', year });
+    const rpwSign = formatRpwSign(number, year);
+    const item = await trx
+      .insertInto('incoming_items')
+      .values({
+        office_id: actor.officeId,
+        rpw_year: year,
+        rpw_number: number,
+        rpw_sign: rpwSign,
+        title: input.title,
+        sender_name: input.sender.name,
+        sender_address: JSON.stringify(input.sender.address),
+        letter_date: input.letterDate ?? NO_DATA,
+        sent_date: input.sentDate ?? null,
+        received_at: receivedAt,
+        registered_at: now,
+        registered_by: actor.userId,
+        channel: input.channel,
+        access: input.access,
+        dcmi_type: input.type,
+        kind: input.kind ?? null,
+        attachments_count: input.attachmentsCount ?? null,
+        sender_reference: input.senderReference ?? null,
+        delivery_method: input.deliveryMethod ?? null,
+        remarks: input.remarks ?? null,
+        case_id: null,
+      })
+      .returning(['id', 'rpw_sign'])
+      .executeTakeFirstOrThrow();
+    await tx.record({
+      action: 'incoming.registered',
+      description: `Zarejestrowano przesyłkę ${rpwSign} (${input.channel}) od ${input.sender.name}`,
+      subject: { type: 'incoming', id: item.id },
+      documentId: rpwSign,
+      payload: { channel: input.channel },
+    });
+    return { id: item.id, rpwNumber: item.rpw_sign };
+  });
+}
+
+/** Loads an item the actor may see; one they may not see does not exist for them (404). */
+export async function getIncomingOrThrow(db: Executor, actor: Actor, id: string, action: 'read' | 'attach' | 'assign' = 'read') {
+  const item = await repo.findItem(db, actor.officeId, id);
+  if (!item) throw incomingErrors.notFound();
+  const scope = await incomingScope(db, item);
+  if (!incomingPolicy.can(actor, 'read', scope)) throw incomingErrors.notFound();
+  if (action !== 'read' && !incomingPolicy.can(actor, action, scope)) throw incomingErrors.forbidden();
+  return { item, scope };
+}
+
+export async function getIncoming(deps: ActorDeps, id: string) {
+  const { item, scope } = await getIncomingOrThrow(deps.db, deps.actor, id);
+  const files = await repo.listItemFiles(deps.db, item.id);
+  return {
+    id: item.id,
+    rpwNumber: item.rpw_sign,
+    title: item.title,
+    sender: { name: item.sender_name, address: item.sender_address },
+    letterDate: item.letter_date,
+    sentDate: item.sent_date,
+    receivedAt: item.received_at.toISOString(),
+    registeredAt: item.registered_at.toISOString(),
+    channel: item.channel,
+    access: item.access,
+    type: item.dcmi_type,
+    kind: item.kind ?? NO_DATA,
+    attachmentsCount: item.attachments_count,
+    senderReference: item.sender_reference ?? NO_DATA,
+    deliveryMethod: item.delivery_method ?? NO_DATA,
+    remarks: item.remarks,
+    caseId: item.case_id,
+    files: files.map((f) => ({ fileId: f.id, sha256: f.sha256, name: f.original_name, contentType: f.content_type, sizeBytes: f.size_bytes })),
+    allowedActions: incomingPolicy.allowedActions(deps.actor, scope),
+  };
+}
+
+export async function listIncoming(deps: ActorDeps, filter: { year?: number | undefined; limit?: number; offset?: number }) {
+  const rows = await repo.listItems(deps.db, deps.actor.officeId, incomingPolicy.visibility(deps.actor, 'read'), {
+    year: filter.year,
+    limit: filter.limit ?? 100,
+    offset: filter.offset ?? 0,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    rpwNumber: r.rpw_sign,
+    title: r.title,
+    senderName: r.sender_name,
+    receivedAt: r.received_at.toISOString(),
+    registeredAt: r.registered_at.toISOString(),
+    channel: r.channel,
+    caseId: r.case_id,
+  }));
+}
+
+/** Attaches a file (the scan of a paper letter, an electronic attachment) to an item. */
+export async function attachIncomingFile(
+  deps: ActorDeps & { files: FileStore },
+  incomingId: string,
+  file: { name: string; content: Uint8Array },
+) {
+  const blob = await deps.files.put(file.content);
+  return runInTransaction(deps, async (tx) => {
+    const { item } = await getIncomingOrThrow(tx.trx, tx.actor, incomingId, 'attach');
+    const stored = await tx.trx
+      .insertInto('files')
+      .values({
+        office_id: tx.actor.officeId,
+        sha256: blob.sha256,
+        size_bytes: blob.sizeBytes,
+        content_type: blob.contentType,
+        original_name: file.name,
+        created_by: tx.actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx.trx
+      .insertInto('incoming_files')
+      .values({ office_id: tx.actor.officeId, incoming_id: item.id, file_id: stored.id, added_at: tx.now, added_by: tx.actor.userId })
+      .execute();
+    await tx.record({
+      action: 'incoming.file_attached',
+      description: `Dołączono plik „${file.name}” do przesyłki ${item.rpw_sign}`,
+      subject: { type: 'incoming', id: item.id },
+      caseId: item.case_id,
+      documentId: stored.id,
+      payload: { sha256: blob.sha256, sizeBytes: blob.sizeBytes },
+    });
+    return { fileId: stored.id, sha256: blob.sha256, contentType: blob.contentType, sizeBytes: blob.sizeBytes };
+  });
+}

@@ -1,0 +1,6 @@
+import { definePolicy } from '../auth/policy.ts';
+
+/** Structure, people, roles and substitutions: managed by the administrator. */
+export const orgPolicy = definePolicy({
+  manage: ['administrator'],
+});

@@ -1,0 +1,65 @@
+import type { Executor } from '../../platform/db/database.ts';
+
+export function findUnit(db: Executor, officeId: string, unitId: string) {
+  return db
+    .selectFrom('units')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+}
+
+export function findUnitBySymbol(db: Executor, officeId: string, symbol: string) {
+  return db
+    .selectFrom('units')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .where('symbol', '=', symbol)
+    .executeTakeFirst();
+}
+
+export function findUser(db: Executor, officeId: string, userId: string) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+export function listUnits(db: Executor, officeId: string) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'symbol', 'name', 'parent_id', 'is_subordinate_entity'])
+    .where('office_id', '=', officeId)
+    .orderBy('symbol')
+    .execute();
+}
+
+export function listPeople(db: Executor, officeId: string) {
+  return db
+    .selectFrom('users')
+    .leftJoin('positions', 'positions.id', 'users.position_id')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .select([
+      'users.id',
+      'users.login',
+      'users.name',
+      'users.kind',
+      'users.unit_id',
+      'units.symbol as unit_symbol',
+      'positions.name as post',
+    ])
+    .where('users.office_id', '=', officeId)
+    .where('users.active', '=', true)
+    .orderBy('users.name')
+    .execute();
+}
+
+export async function listRoleGrants(db: Executor, userId: string) {
+  return db
+    .selectFrom('role_grants')
+    .select(['role', 'scope', 'unit_id'])
+    .where('user_id', '=', userId)
+    .execute();
+}

@@ -1,0 +1,123 @@
+import type { Db, Tx } from '../../platform/db/database.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Actor } from '../auth/actor.ts';
+import { hashRecordRow } from './record.hash.ts';
+
+/** A change worth remembering. Every use case that changes data reports it through `record`. */
+export interface ChangeEvent {
+  /** Stable code, e.g. `case.opened`. */
+  action: string;
+  /** Polish description as it appears in the case record (metryka). */
+  description: string;
+  subject: { type: string; id: string };
+  /** When set, the change is also a row of that case's record. */
+  caseId?: string | null;
+  /** Identifier of the document concerned (RPW sign, file id, ...). */
+  documentId?: string | null;
+  payload?: Record<string, unknown>;
+}
+
+export interface UseCaseDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export interface ActorDeps extends UseCaseDeps {
+  actor: Actor;
+}
+
+export interface TransactionContext {
+  trx: Tx;
+  actor: Actor;
+  /** One instant for the whole transaction: all its rows carry the same time. */
+  now: Date;
+  record(event: ChangeEvent): Promise<void>;
+}
+
+/**
+ * The one way a use case changes data: its writes, its audit events and its case-record rows
+ * commit or roll back together.
+ */
+export async function runInTransaction<T>(
+  deps: ActorDeps,
+  work: (tx: TransactionContext) => Promise<T>,
+): Promise<T> {
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    const context: TransactionContext = {
+      trx,
+      actor: deps.actor,
+      now,
+      record: (event) => recordChange(trx, deps.actor, now, event),
+    };
+    return work(context);
+  });
+}
+
+export async function recordChange(trx: Tx, actor: Actor, at: Date, event: ChangeEvent): Promise<void> {
+  await trx
+    .insertInto('audit_events')
+    .values({
+      office_id: actor.officeId,
+      at,
+      actor_id: actor.userId,
+      action: event.action,
+      subject_type: event.subject.type,
+      subject_id: event.subject.id,
+      case_id: event.caseId ?? null,
+      payload: JSON.stringify(event.payload ?? {}),
+    })
+    .execute();
+  if (event.caseId) await appendRecordRow(trx, actor, at, event.caseId, event);
+}
+
+async function appendRecordRow(
+  trx: Tx,
+  actor: Actor,
+  at: Date,
+  caseId: string,
+  event: ChangeEvent,
+): Promise<void> {
+  // The row lock on the case serialises appends, so the chain never forks.
+  const head = await trx
+    .selectFrom('cases')
+    .select(['record_seq', 'record_head'])
+    .where('id', '=', caseId)
+    .where('office_id', '=', actor.officeId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const row = {
+    caseId,
+    seq: head.record_seq + 1,
+    at,
+    actorId: actor.userId,
+    actorName: actor.name,
+    actorPost: actor.post,
+    action: event.action,
+    description: event.description,
+    documentId: event.documentId ?? null,
+  };
+  const hash = hashRecordRow(head.record_head, row);
+  await trx
+    .insertInto('case_record_rows')
+    .values({
+      office_id: actor.officeId,
+      case_id: caseId,
+      seq: row.seq,
+      at,
+      actor_id: row.actorId,
+      actor_name: row.actorName,
+      actor_post: row.actorPost,
+      action: row.action,
+      description: row.description,
+      document_id: row.documentId,
+      prev_hash: head.record_head,
+      hash,
+    })
+    .execute();
+  await trx
+    .updateTable('cases')
+    .set({ record_seq: row.seq, record_head: hash })
+    .where('id', '=', caseId)
+    .execute();
+}

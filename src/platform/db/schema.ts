@@ -1,0 +1,295 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Table types for Kysely, kept by hand beside the SQL migrations in src/migrations.
+ * `schema.db.test.ts` fails when a column here and in the migrated database disagree.
+ */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type RoleName =
+  | 'kancelaria'
+  | 'sekretariat'
+  | 'kierownik'
+  | 'prowadzacy'
+  | 'sekretarz'
+  | 'archiwista'
+  | 'administrator'
+  | 'system';
+export type Scope = 'desk' | 'unit' | 'subordinate' | 'office';
+export type Channel = 'paper' | 'epuap' | 'edoreczenia' | 'email' | 'portal';
+export type Access = 'public' | 'partly_public' | 'non_public';
+export type AssignmentStatus = 'pending' | 'accepted' | 'returned' | 'forwarded';
+
+export interface PostalAddress {
+  street?: string | undefined;
+  postalCode?: string | undefined;
+  town: string;
+  country: string;
+}
+
+export interface OfficesTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface UnitsTable {
+  id: Generated<string>;
+  office_id: string;
+  symbol: string;
+  name: string;
+  parent_id: string | null;
+  is_subordinate_entity: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface PositionsTable {
+  id: Generated<string>;
+  office_id: string;
+  unit_id: string;
+  name: string;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  office_id: string;
+  login: string;
+  name: string;
+  kind: Generated<'person' | 'system'>;
+  password_hash: string | null;
+  unit_id: string;
+  position_id: string | null;
+  email: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface RoleGrantsTable {
+  id: Generated<string>;
+  office_id: string;
+  user_id: string;
+  role: RoleName;
+  scope: Scope;
+  unit_id: string;
+}
+
+export interface SubstitutionsTable {
+  id: Generated<string>;
+  office_id: string;
+  absent_user_id: string;
+  substitute_user_id: string;
+  starts_on: string;
+  ends_on: string;
+  created_at: Generated<Date>;
+  created_by: string;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  office_id: string;
+  user_id: string;
+  token_hash: string;
+  kind: 'session' | 'api';
+  name: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<string>;
+  login: string;
+  at: Timestamp;
+  succeeded: boolean;
+}
+
+export interface CountersTable {
+  office_id: string;
+  name: string;
+  scope: string;
+  year: number;
+  value: number;
+}
+
+export interface FilesTable {
+  id: Generated<string>;
+  office_id: string;
+  sha256: string;
+  size_bytes: number;
+  content_type: string;
+  original_name: string;
+  created_at: Generated<Date>;
+  created_by: string;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response: Json<unknown> | null;
+  created_at: Generated<Date>;
+}
+
+export interface JrwaVersionsTable {
+  id: Generated<string>;
+  office_id: string;
+  name: string;
+  adopted_on: string;
+  source_format: 'gmina-1999' | 'jrwa-2011';
+  imported_at: Timestamp;
+  imported_by: string;
+}
+
+export interface JrwaClassesTable {
+  id: Generated<string>;
+  office_id: string;
+  version_id: string;
+  symbol: string;
+  title: string;
+  category: string | null;
+  category_elsewhere: string | null;
+  remarks: string | null;
+  is_final: boolean;
+  line_no: number;
+}
+
+export interface JrwaImportDefectsTable {
+  id: Generated<string>;
+  office_id: string;
+  version_id: string;
+  line_no: number;
+  symbol: string | null;
+  code: string;
+  message: string;
+  message_pl: string;
+}
+
+export interface IncomingItemsTable {
+  id: Generated<string>;
+  office_id: string;
+  rpw_year: number;
+  rpw_number: number;
+  rpw_sign: string;
+  title: string;
+  sender_name: string;
+  sender_address: Json<PostalAddress>;
+  letter_date: string;
+  sent_date: string | null;
+  received_at: Timestamp;
+  registered_at: Timestamp;
+  registered_by: string;
+  channel: Channel;
+  access: Access;
+  dcmi_type: Generated<string>;
+  kind: string | null;
+  attachments_count: number | null;
+  sender_reference: string | null;
+  delivery_method: string | null;
+  remarks: string | null;
+  case_id: string | null;
+}
+
+export interface IncomingFilesTable {
+  office_id: string;
+  incoming_id: string;
+  file_id: string;
+  added_at: Timestamp;
+  added_by: string;
+}
+
+export interface AssignmentsTable {
+  id: Generated<string>;
+  office_id: string;
+  incoming_id: string;
+  unit_id: string | null;
+  user_id: string | null;
+  method: string | null;
+  deadline: string | null;
+  status: Generated<AssignmentStatus>;
+  assigned_by: string;
+  assigned_at: Timestamp;
+  parent_id: string | null;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  comment: string | null;
+}
+
+export interface CasesTable {
+  id: Generated<string>;
+  office_id: string;
+  sign: string;
+  unit_id: string;
+  jrwa_version_id: string;
+  jrwa_symbol: string;
+  number: number;
+  year: number;
+  sub_number: number | null;
+  parent_case_id: string | null;
+  title: string;
+  status: Generated<'open' | 'closed'>;
+  handler_id: string;
+  opened_at: Timestamp;
+  opened_by: string;
+  closed_at: Timestamp | null;
+  initiating_incoming_id: string | null;
+  remarks: string | null;
+  record_seq: Generated<number>;
+  record_head: Generated<string>;
+}
+
+export interface CaseRecordRowsTable {
+  id: Generated<string>;
+  office_id: string;
+  case_id: string;
+  seq: number;
+  at: Timestamp;
+  actor_id: string;
+  actor_name: string;
+  actor_post: string;
+  action: string;
+  description: string;
+  document_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditEventsTable {
+  id: Generated<string>;
+  office_id: string;
+  at: Timestamp;
+  actor_id: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  case_id: string | null;
+  payload: Json<Record<string, unknown>>;
+}
+
+export interface DB {
+  offices: OfficesTable;
+  units: UnitsTable;
+  positions: PositionsTable;
+  users: UsersTable;
+  role_grants: RoleGrantsTable;
+  substitutions: SubstitutionsTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  counters: CountersTable;
+  files: FilesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  jrwa_versions: JrwaVersionsTable;
+  jrwa_classes: JrwaClassesTable;
+  jrwa_import_defects: JrwaImportDefectsTable;
+  incoming_items: IncomingItemsTable;
+  incoming_files: IncomingFilesTable;
+  assignments: AssignmentsTable;
+  cases: CasesTable;
+  case_record_rows: CaseRecordRowsTable;
+  audit_events: AuditEventsTable;
+}
+
+export type Row<T extends keyof DB> = Selectable<DB[T]>;
+export type NewRow<T extends keyof DB> = Insertable<DB[T]>;

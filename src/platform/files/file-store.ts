@@ -1,0 +1,90 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
+import { AppError } from '../errors.ts';
+
+export interface StoredBlob {
+  sha256: string;
+  sizeBytes: number;
+  contentType: string;
+}
+
+export interface FileStore {
+  put(content: Uint8Array): Promise<StoredBlob>;
+  get(sha256: string): Promise<Buffer>;
+}
+
+/** Executables are never accepted into an office's records. */
+const REJECTED_TYPES = new Set([
+  'application/x-msdownload',
+  'application/x-elf',
+  'application/x-mach-binary',
+  'application/x-sh',
+]);
+
+/**
+ * Content-addressed store on disk: a file lives at `<root>/ab/cd/<sha256>`, so the same content
+ * is stored once. Writes go to a temporary name first and are renamed into place atomically.
+ */
+export function createDiskFileStore(root: string, maxBytes: number): FileStore {
+  const blobPath = (sha256: string) => path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  return {
+    async put(content) {
+      if (content.byteLength > maxBytes) {
+        throw new AppError(
+          'file.too_large',
+          413,
+          `The file exceeds the limit of ${Math.round(maxBytes / 1048576)} MB.`,
+          `Plik przekracza limit ${Math.round(maxBytes / 1048576)} MB.`,
+        );
+      }
+      if (content.byteLength === 0) {
+        throw new AppError('file.empty', 400, 'The file is empty.', 'Plik jest pusty.');
+      }
+      const contentType = await sniffContentType(content);
+      if (REJECTED_TYPES.has(contentType)) {
+        throw new AppError(
+          'file.type_rejected',
+          415,
+          `Files of type ${contentType} are not accepted.`,
+          `Pliki typu ${contentType} nie są przyjmowane.`,
+        );
+      }
+      const sha256 = createHash('sha256').update(content).digest('hex');
+      const target = blobPath(sha256);
+      const exists = await fs.stat(target).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) {
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        const temporary = `${target}.${randomUUID()}.tmp`;
+        await fs.writeFile(temporary, content);
+        await fs.rename(temporary, target);
+      }
+      return { sha256, sizeBytes: content.byteLength, contentType };
+    },
+    async get(sha256) {
+      if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`);
+      return fs.readFile(blobPath(sha256));
+    },
+  };
+}
+
+/** The type is read from the content, never trusted from the client. */
+export async function sniffContentType(content: Uint8Array): Promise<string> {
+  const detected = await fileTypeFromBuffer(content);
+  if (detected) return detected.mime;
+  let head: string;
+  try {
+    // `stream: true` tolerates a multi-byte character cut at the 4 KiB boundary.
+    head = new TextDecoder('utf-8', { fatal: true }).decode(content.subarray(0, 4096), { stream: true });
+  } catch {
+    return 'application/octet-stream';
+  }
+  if (head.includes('\u0000')) return 'application/octet-stream';
+  if (/^\s*<\?xml|^\s*<[A-Za-z]/.test(head)) return 'application/xml';
+  if (/^#!/.test(head)) return 'application/x-sh';
+  return 'text/plain';
+}
