@@ -164,7 +164,7 @@ export function addWorkingDays(date: LocalDate, n: number): LocalDate {
 export function workingDaysBetween(from: LocalDate, to: LocalDate): number {
   const direction = compareLocalDates(to, from); // validates both dates
   let count = 0;
-  for (let current = from; current !== to; ) {
+  for (let current = from; current !== to;) {
     current = addDays(current, direction);
     if (isWorkingDay(current)) count += direction;
   }

@@ -15,6 +15,8 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** Embedded only: a copy of the whole data directory (test templates, backups). */
+  dump?: () => Promise<Blob>;
 }
 
 // The same value types on both engines: DATE stays a 'YYYY-MM-DD' string, BIGINT/NUMERIC become numbers.
@@ -48,6 +50,7 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
   return {
     db,
     kind: 'pglite',
+    dump: async () => (await pglite.dumpDataDir('none')) as Blob,
     close: async () => {
       await db.destroy();
       await pglite.close();

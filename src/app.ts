@@ -1,0 +1,65 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { registerAssignmentRoutes } from './modules/assignments/assignments.routes.ts';
+import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { authenticate } from './modules/auth/auth.usecases.ts';
+import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
+import { registerIncomingRoutes } from './modules/incoming/incoming.routes.ts';
+import { registerJrwaRoutes } from './modules/jrwa/jrwa.routes.ts';
+import { registerOrgRoutes } from './modules/org/org.routes.ts';
+import { commonErrors } from './platform/errors.ts';
+import { errorBody, handleError, validationError } from './platform/http/error-handler.ts';
+import type { AppDeps, AppEnv } from './platform/http/http-types.ts';
+import { idempotency } from './platform/http/idempotency.ts';
+
+export const API_PREFIX = '/api/v1';
+const PUBLIC_PATHS = new Set([`${API_PREFIX}/auth/login`, `${API_PREFIX}/openapi.json`, `${API_PREFIX}/health`]);
+
+export const openApiInfo = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Obieg API',
+    version: '1.0.0',
+    description: 'Elektroniczny obieg dokumentów dla urzędów: RPW, dekretacja, sprawy, metryka. Błędy: `{ "error": { "code", "message", "messagePl" } }`.',
+  },
+};
+
+/** The HTTP application: thin routes over the use cases, one error handler, one auth gate. */
+export function createApp(deps: AppDeps, options: { maxBodyBytes: number }) {
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error);
+    },
+  });
+  api.onError(handleError(deps.logger));
+  api.notFound((c) => c.json(errorBody(commonErrors.notFound()), 404));
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+
+  api.use('*', bodyLimit({ maxSize: options.maxBodyBytes, onError: () => { throw commonErrors.payloadTooLarge(); } }));
+  api.use('*', async (c, next) => {
+    if (PUBLIC_PATHS.has(c.req.path)) return next();
+    const header = c.req.header('Authorization');
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    c.set('actor', await authenticate(deps, token));
+    c.set('token', token ?? '');
+    return next();
+  });
+  api.use('*', idempotency(deps));
+
+  const v1 = new OpenAPIHono<AppEnv>({ defaultHook: (result) => { if (!result.success) throw validationError(result.error); } });
+  registerAuthRoutes(v1, deps);
+  registerOrgRoutes(v1, deps);
+  registerJrwaRoutes(v1, deps);
+  registerIncomingRoutes(v1, deps);
+  registerAssignmentRoutes(v1, deps);
+  registerCaseRoutes(v1, deps);
+  v1.get('/health', async (c) => c.json({ status: 'ok' }));
+  api.route(API_PREFIX, v1);
+  api.doc31(`${API_PREFIX}/openapi.json`, openApiInfo);
+  return api;
+}
+
+/** The OpenAPI document, as served and as committed in docs/openapi.json. */
+export function buildOpenApiDocument(app: ReturnType<typeof createApp>) {
+  return app.getOpenAPI31Document(openApiInfo);
+}

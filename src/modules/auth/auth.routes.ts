@@ -1,0 +1,69 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { App, AppDeps } from '../../platform/http/http-types.ts';
+import { jsonBody, jsonResponse, security, standardErrors } from '../../platform/http/route-helpers.ts';
+import { login, logout } from './auth.usecases.ts';
+
+const meSchema = z
+  .object({
+    id: z.uuid(),
+    login: z.string(),
+    name: z.string(),
+    post: z.string(),
+    officeId: z.uuid(),
+    unitId: z.uuid(),
+    roles: z.array(z.object({ role: z.string(), scope: z.string(), unitId: z.uuid(), onBehalfOf: z.uuid().optional() })),
+  })
+  .openapi('Me');
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/auth/login',
+  tags: ['auth'],
+  summary: 'Logowanie (login and password → bearer token)',
+  request: jsonBody(z.object({ login: z.string().min(1).max(64), password: z.string().min(1).max(200) }).openapi('Login')),
+  responses: {
+    200: jsonResponse(z.object({ token: z.string(), user: meSchema }), 'Zalogowano'),
+    ...standardErrors,
+    429: standardErrors[401],
+  },
+});
+
+const logoutRoute = createRoute({
+  method: 'post',
+  path: '/auth/logout',
+  tags: ['auth'],
+  security,
+  summary: 'Wylogowanie',
+  responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'Wylogowano'), ...standardErrors },
+});
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['auth'],
+  security,
+  summary: 'Zalogowany użytkownik i jego role',
+  responses: { 200: jsonResponse(meSchema, 'Użytkownik'), ...standardErrors },
+});
+
+const toMe = (actor: import('./actor.ts').Actor) => ({
+  id: actor.userId,
+  login: actor.login,
+  name: actor.name,
+  post: actor.post,
+  officeId: actor.officeId,
+  unitId: actor.unitId,
+  roles: actor.grants.map((g) => ({ role: g.role, scope: g.scope, unitId: g.unitId, ...(g.onBehalfOf ? { onBehalfOf: g.onBehalfOf } : {}) })),
+});
+
+export function registerAuthRoutes(app: App, deps: AppDeps) {
+  app.openapi(loginRoute, async (c) => {
+    const { token, actor } = await login(deps, c.req.valid('json'));
+    return c.json({ token, user: toMe(actor) }, 200);
+  });
+  app.openapi(logoutRoute, async (c) => {
+    await logout(deps, c.get('token'));
+    return c.json({ ok: true as const }, 200);
+  });
+  app.openapi(meRoute, (c) => c.json(toMe(c.get('actor')), 200));
+}

@@ -1,0 +1,20 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
+import type { FileStore } from '../files/file-store.ts';
+import type { Actor } from '../../modules/auth/actor.ts';
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  files: FileStore;
+  logger: Logger;
+  sessionHours: number;
+}
+
+export interface AppEnv {
+  Variables: { actor: Actor; token: string };
+}
+
+export type App = OpenAPIHono<AppEnv>;

@@ -1,0 +1,31 @@
+import type { Context } from 'hono';
+import { z } from '@hono/zod-openapi';
+import { errorBodySchema } from './error-handler.ts';
+import type { AppDeps, AppEnv } from './http-types.ts';
+
+/** Use-case dependencies for the signed-in actor of a request. */
+export const actorDeps = (deps: AppDeps, c: Context<AppEnv>) => ({ db: deps.db, clock: deps.clock, actor: c.get('actor') });
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+const errorResponse = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
+
+/** The error answers every authenticated endpoint may give. */
+export const standardErrors = {
+  400: errorResponse('Nieprawidłowe dane / invalid input'),
+  401: errorResponse('Brak uwierzytelnienia / not signed in'),
+  403: errorResponse('Brak uprawnień / forbidden'),
+  404: errorResponse('Nie znaleziono / not found (also outside your scope)'),
+  409: errorResponse('Konflikt stanu / state conflict'),
+  422: errorResponse('Naruszona reguła dziedzinowa / domain rule violated'),
+} as const;
+
+export const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+export const security = [{ bearer: [] }];
