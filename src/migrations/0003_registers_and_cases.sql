@@ -41,6 +41,8 @@ create table incoming_files (
 
 create table assignments (
   id uuid primary key default gen_random_uuid(),
+  -- Order of assignments within one instant (history is listed in the order they were made).
+  ordinal bigint generated always as identity,
   office_id uuid not null,
   incoming_id uuid not null,
   unit_id uuid,

@@ -67,8 +67,7 @@ export async function listAssignments(deps: ActorDeps, incomingId: string) {
     .selectFrom('assignments')
     .selectAll()
     .where('incoming_id', '=', item.id)
-    .orderBy('assigned_at')
-    .orderBy('id')
+    .orderBy('ordinal')
     .execute();
   return rows.map(toAssignmentView);
 }

@@ -202,6 +202,7 @@ export interface IncomingFilesTable {
 
 export interface AssignmentsTable {
   id: Generated<string>;
+  ordinal: ColumnType<number, never, never>;
   office_id: string;
   incoming_id: string;
   unit_id: string | null;
