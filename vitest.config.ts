@@ -11,10 +11,20 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.db.test.ts', 'src/**/*.http.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/**/*.db.test.ts', 'src/**/*.http.test.ts'],
+        },
       },
-      { extends: true, test: { name: 'db', include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'] } },
-      { extends: true, test: { name: 'http', include: ['src/**/*.http.test.ts', 'test/**/*.http.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'db', include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'http', include: ['src/**/*.http.test.ts', 'test/**/*.http.test.ts'] },
+      },
     ],
   },
 });

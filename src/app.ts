@@ -13,14 +13,19 @@ import type { AppDeps, AppEnv } from './platform/http/http-types.ts';
 import { idempotency } from './platform/http/idempotency.ts';
 
 export const API_PREFIX = '/api/v1';
-const PUBLIC_PATHS = new Set([`${API_PREFIX}/auth/login`, `${API_PREFIX}/openapi.json`, `${API_PREFIX}/health`]);
+const PUBLIC_PATHS = new Set([
+  `${API_PREFIX}/auth/login`,
+  `${API_PREFIX}/openapi.json`,
+  `${API_PREFIX}/health`,
+]);
 
 export const openApiInfo = {
   openapi: '3.1.0',
   info: {
     title: 'Obieg API',
     version: '1.0.0',
-    description: 'Elektroniczny obieg dokumentów dla urzędów: RPW, dekretacja, sprawy, metryka. Błędy: `{ "error": { "code", "message", "messagePl" } }`.',
+    description:
+      'Elektroniczny obieg dokumentów dla urzędów: RPW, dekretacja, sprawy, metryka. Błędy: `{ "error": { "code", "message", "messagePl" } }`.',
   },
 };
 
@@ -33,9 +38,20 @@ export function createApp(deps: AppDeps, options: { maxBodyBytes: number }) {
   });
   api.onError(handleError(deps.logger));
   api.notFound((c) => c.json(errorBody(commonErrors.notFound()), 404));
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+  });
 
-  api.use('*', bodyLimit({ maxSize: options.maxBodyBytes, onError: () => { throw commonErrors.payloadTooLarge(); } }));
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes,
+      onError: () => {
+        throw commonErrors.payloadTooLarge();
+      },
+    }),
+  );
   api.use('*', async (c, next) => {
     if (PUBLIC_PATHS.has(c.req.path)) return next();
     const header = c.req.header('Authorization');
@@ -46,7 +62,11 @@ export function createApp(deps: AppDeps, options: { maxBodyBytes: number }) {
   });
   api.use('*', idempotency(deps));
 
-  const v1 = new OpenAPIHono<AppEnv>({ defaultHook: (result) => { if (!result.success) throw validationError(result.error); } });
+  const v1 = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error);
+    },
+  });
   registerAuthRoutes(v1, deps);
   registerOrgRoutes(v1, deps);
   registerJrwaRoutes(v1, deps);

@@ -16,7 +16,12 @@ const settingsSchema = z.object({
   /** Largest file accepted by the file store, in megabytes. */
   OBIEG_MAX_FILE_MB: z.coerce.number().int().min(1).max(2048).default(100),
   /** Lifetime of a person's session token, in hours. */
-  OBIEG_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  OBIEG_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -14,7 +14,13 @@ export async function openRuntime(settings: Settings, options: { clock?: Clock }
   await migrateToLatest(database.db);
   const maxBytes = settings.OBIEG_MAX_FILE_MB * 1024 * 1024;
   const files = createDiskFileStore(path.join(settings.OBIEG_DATA_DIR, 'files'), maxBytes);
-  const deps = { db: database.db, clock: options.clock ?? systemClock, files, logger, sessionHours: settings.OBIEG_SESSION_HOURS };
+  const deps = {
+    db: database.db,
+    clock: options.clock ?? systemClock,
+    files,
+    logger,
+    sessionHours: settings.OBIEG_SESSION_HOURS,
+  };
   return {
     ...deps,
     database,

@@ -6,72 +6,151 @@ import { buildOpenApiDocument } from '../src/app.ts';
 
 const api = useTestApi();
 const countItems = async () =>
-  Number((await api.database.db.selectFrom('incoming_items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await api.database.db
+        .selectFrom('incoming_items')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('HTTP API /api/v1', () => {
   it('walks a letter from registration to a case with its record, through the public contract', async () => {
     const kancelaria = await api.login('kancelaria');
-    const registered = await kancelaria.post('/api/v1/incoming', buildIncoming({ title: 'Wniosek o zaświadczenie o niezaleganiu' }));
+    const registered = await kancelaria.post(
+      '/api/v1/incoming',
+      buildIncoming({ title: 'Wniosek o zaświadczenie o niezaleganiu' }),
+    );
     expect(registered.status).toBe(201);
     const { id, rpwNumber } = (await registered.json()) as { id: string; rpwNumber: string };
     expect(rpwNumber).toMatch(/^RPW\/\d+\/2026$/);
 
     const scan = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    const attached = await kancelaria.upload(`/api/v1/incoming/${id}/attachments`, 'skan.pdf', scan);
+    const attached = await kancelaria.upload(
+      `/api/v1/incoming/${id}/attachments`,
+      'skan.pdf',
+      scan,
+    );
     expect(attached.status).toBe(201);
     const file = (await attached.json()) as { fileId: string; sha256: string; contentType: string };
     expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(file.contentType).toBe('application/pdf');
 
-    const units = (await (await kancelaria.get('/api/v1/org/units')).json()) as Array<{ id: string; symbol: string; parentId: string | null }>;
+    const units = (await (await kancelaria.get('/api/v1/org/units')).json()) as Array<{
+      id: string;
+      symbol: string;
+      parentId: string | null;
+    }>;
     const fn = units.find((u) => u.symbol === 'FN')!;
-    expect((await kancelaria.post(`/api/v1/incoming/${id}/assignments`, { unitId: fn.id, deadline: '2026-03-09' })).status).toBe(201);
+    expect(
+      (
+        await kancelaria.post(`/api/v1/incoming/${id}/assignments`, {
+          unitId: fn.id,
+          deadline: '2026-03-09',
+        })
+      ).status,
+    ).toBe(201);
 
     const kierownik = await api.login('kierownik.fn');
-    const [unitAssignment] = (await (await kierownik.get(`/api/v1/incoming/${id}/assignments`)).json()) as Array<{ id: string }>;
-    const forwarded = await kierownik.post(`/api/v1/assignments/${unitAssignment!.id}/forward`, { userId: api.demo.people['referent.fn'] });
+    const [unitAssignment] = (await (
+      await kierownik.get(`/api/v1/incoming/${id}/assignments`)
+    ).json()) as Array<{ id: string }>;
+    const forwarded = await kierownik.post(`/api/v1/assignments/${unitAssignment!.id}/forward`, {
+      userId: api.demo.people['referent.fn'],
+    });
     expect(forwarded.status).toBe(201);
 
     const referent = await api.login('referent.fn');
-    const classes = (await (await referent.get('/api/v1/jrwa/classes?final=true')).json()) as Array<{ symbol: string; category: string }>;
+    const classes = (await (
+      await referent.get('/api/v1/jrwa/classes?final=true')
+    ).json()) as Array<{ symbol: string; category: string }>;
     expect(classes.find((c) => c.symbol === '3118')).toMatchObject({ category: 'B5' });
-    const opened = await referent.post('/api/v1/cases', { unitId: fn.id, jrwaSymbol: '3118', title: 'Zaświadczenie o niezaleganiu – Jan Kowalski', incomingId: id });
+    const opened = await referent.post('/api/v1/cases', {
+      unitId: fn.id,
+      jrwaSymbol: '3118',
+      title: 'Zaświadczenie o niezaleganiu – Jan Kowalski',
+      incomingId: id,
+    });
     expect(opened.status).toBe(201);
     const kase = (await opened.json()) as { id: string; sign: string };
     expect(kase.sign).toBe('FN.3118.1.2026');
 
-    const shown = (await (await referent.get(`/api/v1/cases/${kase.id}`)).json()) as Record<string, unknown>;
-    expect(shown).toMatchObject({ id: kase.id, sign: kase.sign, status: 'open', unitId: fn.id, handlerId: api.demo.people['referent.fn'] });
-    const record = (await (await referent.get(`/api/v1/cases/${kase.id}/record`)).json()) as { sign: string; rows: Array<{ action: string; person: string; post: string; documentId: string | null }> };
+    const shown = (await (await referent.get(`/api/v1/cases/${kase.id}`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(shown).toMatchObject({
+      id: kase.id,
+      sign: kase.sign,
+      status: 'open',
+      unitId: fn.id,
+      handlerId: api.demo.people['referent.fn'],
+    });
+    const record = (await (await referent.get(`/api/v1/cases/${kase.id}/record`)).json()) as {
+      sign: string;
+      rows: Array<{ action: string; person: string; post: string; documentId: string | null }>;
+    };
     expect(record.sign).toBe(kase.sign);
     expect(record.rows.map((r) => r.action)).toEqual(['case.opened', 'case.incoming_joined']);
     expect(record.rows[1]).toMatchObject({ person: 'Joanna Dąbrowska', documentId: rpwNumber });
 
-    const list = await kierownik.get(`/api/v1/case-lists?year=2026&unitId=${fn.id}&jrwaSymbol=3118`);
+    const list = await kierownik.get(
+      `/api/v1/case-lists?year=2026&unitId=${fn.id}&jrwaSymbol=3118`,
+    );
     expect(((await list.json()) as { rows: unknown[] }).rows).toHaveLength(1);
-    const csv = await kierownik.get(`/api/v1/case-lists?year=2026&unitId=${fn.id}&jrwaSymbol=3118&format=csv`);
+    const csv = await kierownik.get(
+      `/api/v1/case-lists?year=2026&unitId=${fn.id}&jrwaSymbol=3118&format=csv`,
+    );
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(await csv.text()).toContain('FN.3118.1.2026');
 
     const outsider = await api.login('referent.or');
     const hidden = await outsider.get(`/api/v1/cases/${kase.id}`);
     expect(hidden.status).toBe(404);
-    expect(await hidden.json()).toEqual({ error: { code: 'case.not_found', message: 'Case not found.', messagePl: 'Nie znaleziono sprawy.' } });
+    expect(await hidden.json()).toEqual({
+      error: {
+        code: 'case.not_found',
+        message: 'Case not found.',
+        messagePl: 'Nie znaleziono sprawy.',
+      },
+    });
   });
 
   it('answers malformed input with 4xx, a code and Polish and English messages, and writes nothing', async () => {
     const kancelaria = await api.login('kancelaria');
     const before = await countItems();
-    const missingSender = await kancelaria.post('/api/v1/incoming', { ...buildIncoming(), sender: undefined });
+    const missingSender = await kancelaria.post('/api/v1/incoming', {
+      ...buildIncoming(),
+      sender: undefined,
+    });
     expect(missingSender.status).toBe(400);
-    const body = (await missingSender.json()) as { error: { code: string; message: string; messagePl: string } };
-    expect(body.error).toMatchObject({ code: 'request.invalid', messagePl: expect.stringContaining('sender') });
-    const badChannel = await kancelaria.post('/api/v1/incoming', { ...buildIncoming(), channel: 'fax' });
+    const body = (await missingSender.json()) as {
+      error: { code: string; message: string; messagePl: string };
+    };
+    expect(body.error).toMatchObject({
+      code: 'request.invalid',
+      messagePl: expect.stringContaining('sender'),
+    });
+    const badChannel = await kancelaria.post('/api/v1/incoming', {
+      ...buildIncoming(),
+      channel: 'fax',
+    });
     expect(badChannel.status).toBe(400);
-    const notJson = await api.app.request('/api/v1/incoming', { method: 'POST', body: '{oops', headers: { Authorization: `Bearer ${kancelaria.token}`, 'content-type': 'application/json' } });
+    const notJson = await api.app.request('/api/v1/incoming', {
+      method: 'POST',
+      body: '{oops',
+      headers: { Authorization: `Bearer ${kancelaria.token}`, 'content-type': 'application/json' },
+    });
     expect(notJson.status).toBe(400);
-    expect(((await notJson.json()) as { error: { code: string } }).error.code).toMatch(/^request\./);
-    const badCase = await kancelaria.post('/api/v1/cases', { unitId: 'not-a-uuid', jrwaSymbol: '3118', title: '' });
+    expect(((await notJson.json()) as { error: { code: string } }).error.code).toMatch(
+      /^request\./,
+    );
+    const badCase = await kancelaria.post('/api/v1/cases', {
+      unitId: 'not-a-uuid',
+      jrwaSymbol: '3118',
+      title: '',
+    });
     expect(badCase.status).toBe(400);
     expect(await countItems()).toBe(before);
   });
@@ -79,21 +158,40 @@ describe('HTTP API /api/v1', () => {
   it('rejects requests without a valid token', async () => {
     const response = await api.app.request('/api/v1/me');
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('auth.unauthenticated');
-    const forged = await api.app.request('/api/v1/me', { headers: { Authorization: 'Bearer obs_forged' } });
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'auth.unauthenticated',
+    );
+    const forged = await api.app.request('/api/v1/me', {
+      headers: { Authorization: 'Bearer obs_forged' },
+    });
     expect(forged.status).toBe(401);
   });
 
   it('throttles a login after five failed attempts', async () => {
     for (let i = 0; i < 5; i++) {
-      const failed = await api.app.request('/api/v1/auth/login', json('POST', { login: 'referent.gk', password: 'wrong' }));
+      const failed = await api.app.request(
+        '/api/v1/auth/login',
+        json('POST', { login: 'referent.gk', password: 'wrong' }),
+      );
       expect(failed.status).toBe(401);
     }
-    const locked = await api.app.request('/api/v1/auth/login', json('POST', { login: 'referent.gk', password: 'demo' }));
+    const locked = await api.app.request(
+      '/api/v1/auth/login',
+      json('POST', { login: 'referent.gk', password: 'demo' }),
+    );
     expect(locked.status).toBe(429);
-    expect(((await locked.json()) as { error: { code: string } }).error.code).toBe('auth.throttled');
+    expect(((await locked.json()) as { error: { code: string } }).error.code).toBe(
+      'auth.throttled',
+    );
     api.clock.advance(16 * 60 * 1000);
-    expect((await api.app.request('/api/v1/auth/login', json('POST', { login: 'referent.gk', password: 'demo' }))).status).toBe(200);
+    expect(
+      (
+        await api.app.request(
+          '/api/v1/auth/login',
+          json('POST', { login: 'referent.gk', password: 'demo' }),
+        )
+      ).status,
+    ).toBe(200);
     api.clock.set('2026-03-02T09:00:00+01:00');
   });
 
@@ -101,29 +199,51 @@ describe('HTTP API /api/v1', () => {
     const kancelaria = await api.login('kancelaria');
     const before = await countItems();
     const letter = buildIncoming({ title: 'Pismo wysłane dwa razy przez zerwane połączenie' });
-    const first = await kancelaria.post('/api/v1/incoming', letter, { 'Idempotency-Key': 'retry-0001-abcd' });
-    const second = await kancelaria.post('/api/v1/incoming', letter, { 'Idempotency-Key': 'retry-0001-abcd' });
+    const first = await kancelaria.post('/api/v1/incoming', letter, {
+      'Idempotency-Key': 'retry-0001-abcd',
+    });
+    const second = await kancelaria.post('/api/v1/incoming', letter, {
+      'Idempotency-Key': 'retry-0001-abcd',
+    });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.headers.get('Idempotent-Replayed')).toBe('true');
     expect(await second.json()).toEqual(await first.json());
     expect(await countItems()).toBe(before + 1);
-    const reused = await kancelaria.post('/api/v1/incoming', { ...letter, title: 'Inne pismo' }, { 'Idempotency-Key': 'retry-0001-abcd' });
+    const reused = await kancelaria.post(
+      '/api/v1/incoming',
+      { ...letter, title: 'Inne pismo' },
+      { 'Idempotency-Key': 'retry-0001-abcd' },
+    );
     expect(reused.status).toBe(422);
     expect(await countItems()).toBe(before + 1);
   });
 
   it('stores the same file once and refuses files over the limit', async () => {
     const kancelaria = await api.login('kancelaria');
-    const { id } = (await (await kancelaria.post('/api/v1/incoming', buildIncoming())).json()) as { id: string };
+    const { id } = (await (await kancelaria.post('/api/v1/incoming', buildIncoming())).json()) as {
+      id: string;
+    };
     const content = new TextEncoder().encode('Treść pisma w formacie tekstowym\n');
-    const a = (await (await kancelaria.upload(`/api/v1/incoming/${id}/attachments`, 'a.txt', content)).json()) as { sha256: string; contentType: string };
-    const b = (await (await kancelaria.upload(`/api/v1/incoming/${id}/attachments`, 'b.txt', content)).json()) as { sha256: string };
+    const a = (await (
+      await kancelaria.upload(`/api/v1/incoming/${id}/attachments`, 'a.txt', content)
+    ).json()) as { sha256: string; contentType: string };
+    const b = (await (
+      await kancelaria.upload(`/api/v1/incoming/${id}/attachments`, 'b.txt', content)
+    ).json()) as { sha256: string };
     expect(a.sha256).toBe(b.sha256);
     expect(a.contentType).toBe('text/plain');
-    const tooBig = await kancelaria.upload(`/api/v1/incoming/${id}/attachments`, 'big.bin', new Uint8Array(2 * 1024 * 1024 + 1).fill(65));
+    const tooBig = await kancelaria.upload(
+      `/api/v1/incoming/${id}/attachments`,
+      'big.bin',
+      new Uint8Array(2 * 1024 * 1024 + 1).fill(65),
+    );
     expect(tooBig.status).toBe(413);
-    const executable = await kancelaria.upload(`/api/v1/incoming/${id}/attachments`, 'x.exe', new Uint8Array([0x4d, 0x5a, ...new Array(300).fill(0)]));
+    const executable = await kancelaria.upload(
+      `/api/v1/incoming/${id}/attachments`,
+      'x.exe',
+      new Uint8Array([0x4d, 0x5a, ...new Array(300).fill(0)]),
+    );
     expect([415, 400]).toContain(executable.status);
   });
 
@@ -132,8 +252,16 @@ describe('HTTP API /api/v1', () => {
     expect(response.status).toBe(200);
     const served = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(served.openapi).toBe('3.1.0');
-    expect(Object.keys(served.paths)).toEqual(expect.arrayContaining(['/api/v1/incoming', '/api/v1/cases/{id}/record', '/api/v1/case-lists']));
-    const committed = JSON.parse(fs.readFileSync(new URL('../docs/openapi.json', import.meta.url), 'utf8'));
+    expect(Object.keys(served.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/incoming',
+        '/api/v1/cases/{id}/record',
+        '/api/v1/case-lists',
+      ]),
+    );
+    const committed = JSON.parse(
+      fs.readFileSync(new URL('../docs/openapi.json', import.meta.url), 'utf8'),
+    );
     expect(committed).toEqual(buildOpenApiDocument(api.app));
   });
 });

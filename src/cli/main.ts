@@ -15,7 +15,9 @@ import { AppError } from '../platform/errors.ts';
 import { roleNames, scopes } from '../modules/org/org.schemas.ts';
 
 const program = new Command('obieg').description('Obieg – elektroniczny obieg dokumentów (EZD)');
-const settingsHelp = Object.entries(settingsDocumentation).map(([key, text]) => `  ${key}: ${text}`).join('\n');
+const settingsHelp = Object.entries(settingsDocumentation)
+  .map(([key, text]) => `  ${key}: ${text}`)
+  .join('\n');
 program.addHelpText('after', `\nUstawienia (zmienne środowiskowe) / settings:\n${settingsHelp}`);
 
 async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
@@ -29,17 +31,25 @@ async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T
 
 /** The CLI acts as an administrator of the office (the first one, unless --as names another). */
 async function officeAdmin(runtime: Runtime, officeCode: string, login?: string) {
-  const office = await runtime.db.selectFrom('offices').select('id').where('code', '=', officeCode).executeTakeFirst();
-  if (!office) throw new Error(`Nie ma urzędu o kodzie "${officeCode}" / no office with code "${officeCode}"`);
+  const office = await runtime.db
+    .selectFrom('offices')
+    .select('id')
+    .where('code', '=', officeCode)
+    .executeTakeFirst();
+  if (!office)
+    throw new Error(`Nie ma urzędu o kodzie "${officeCode}" / no office with code "${officeCode}"`);
   let query = runtime.db
     .selectFrom('users')
     .innerJoin('role_grants', 'role_grants.user_id', 'users.id')
     .select('users.id')
     .where('users.office_id', '=', office.id)
     .orderBy('users.created_at');
-  query = login ? query.where('users.login', '=', login) : query.where('role_grants.role', '=', 'administrator');
+  query = login
+    ? query.where('users.login', '=', login)
+    : query.where('role_grants.role', '=', 'administrator');
   const user = await query.executeTakeFirst();
-  if (!user) throw new Error('Nie znaleziono administratora urzędu / office administrator not found');
+  if (!user)
+    throw new Error('Nie znaleziono administratora urzędu / office administrator not found');
   const actor = await loadActor(runtime.db, user.id, localDate(runtime.clock.now()));
   return { db: runtime.db, clock: runtime.clock, actor: actor! };
 }
@@ -56,21 +66,31 @@ async function ensureDemo(runtime: Runtime): Promise<boolean> {
 program
   .command('serve')
   .description('Uruchamia serwer HTTP (API) / starts the HTTP server')
-  .option('--demo', 'na pustej bazie tworzy urząd demonstracyjny / seed the demo office into an empty database')
+  .option(
+    '--demo',
+    'na pustej bazie tworzy urząd demonstracyjny / seed the demo office into an empty database',
+  )
   .action(async (options: { demo?: boolean }) => {
     const settings = loadSettings();
     const runtime = await openRuntime(settings);
     if (options.demo) await ensureDemo(runtime);
     const app = runtime.createApp();
-    const server = serve({ fetch: app.fetch, hostname: settings.HOST, port: settings.PORT }, (info) => {
-      const url = `http://${settings.HOST}:${info.port}`;
-      console.log(`\nObieg działa / is running: ${url}`);
-      console.log(`API: ${url}/api/v1  (OpenAPI: ${url}/api/v1/openapi.json)`);
-      console.log(`Dane / data: ${settings.DATABASE_URL ? 'PostgreSQL' : `PGlite w ${settings.OBIEG_DATA_DIR}`}`);
-      if (options.demo) {
-        console.log(`\nKonta demonstracyjne (hasło „${DEMO_PASSWORD}”): admin, ${DEMO_PEOPLE.map((p) => p.login).join(', ')}`);
-      }
-    });
+    const server = serve(
+      { fetch: app.fetch, hostname: settings.HOST, port: settings.PORT },
+      (info) => {
+        const url = `http://${settings.HOST}:${info.port}`;
+        console.log(`\nObieg działa / is running: ${url}`);
+        console.log(`API: ${url}/api/v1  (OpenAPI: ${url}/api/v1/openapi.json)`);
+        console.log(
+          `Dane / data: ${settings.DATABASE_URL ? 'PostgreSQL' : `PGlite w ${settings.OBIEG_DATA_DIR}`}`,
+        );
+        if (options.demo) {
+          console.log(
+            `\nKonta demonstracyjne (hasło „${DEMO_PASSWORD}”): admin, ${DEMO_PEOPLE.map((p) => p.login).join(', ')}`,
+          );
+        }
+      },
+    );
     const shutdown = () => {
       server.close();
       void runtime.close().then(() => process.exit(0));
@@ -89,7 +109,11 @@ program
   .description('Tworzy urząd demonstracyjny w pustej bazie / seeds the demo office')
   .action(() =>
     withRuntime(async (runtime) => {
-      console.log((await ensureDemo(runtime)) ? 'Utworzono urząd demonstracyjny / demo office created' : 'Baza nie jest pusta – pominięto / database not empty, skipped');
+      console.log(
+        (await ensureDemo(runtime))
+          ? 'Utworzono urząd demonstracyjny / demo office created'
+          : 'Baza nie jest pusta – pominięto / database not empty, skipped',
+      );
     }),
   );
 
@@ -104,18 +128,27 @@ office
   .requiredOption('--admin-login <login>')
   .requiredOption('--admin-name <name>')
   .option('--admin-password <password>', 'hasło (min. 12 znaków); domyślnie z OBIEG_ADMIN_PASSWORD')
-  .action((opts: { code: string; name: string; unitSymbol: string; unitName?: string; adminLogin: string; adminName: string; adminPassword?: string }) =>
-    withRuntime(async (runtime) => {
-      // eslint-disable-next-line no-restricted-properties -- a one-off secret for this command, not a setting
-      const password = opts.adminPassword ?? process.env.OBIEG_ADMIN_PASSWORD ?? '';
-      const created = await createOffice(runtime, {
-        code: opts.code,
-        name: opts.name,
-        rootUnit: { symbol: opts.unitSymbol, name: opts.unitName ?? opts.name },
-        admin: { login: opts.adminLogin, name: opts.adminName, password },
-      });
-      console.log(`Utworzono urząd ${created.name} (${created.code}), id ${created.id}`);
-    }),
+  .action(
+    (opts: {
+      code: string;
+      name: string;
+      unitSymbol: string;
+      unitName?: string;
+      adminLogin: string;
+      adminName: string;
+      adminPassword?: string;
+    }) =>
+      withRuntime(async (runtime) => {
+        // eslint-disable-next-line no-restricted-properties -- a one-off secret for this command, not a setting
+        const password = opts.adminPassword ?? process.env.OBIEG_ADMIN_PASSWORD ?? '';
+        const created = await createOffice(runtime, {
+          code: opts.code,
+          name: opts.name,
+          rootUnit: { symbol: opts.unitSymbol, name: opts.unitName ?? opts.name },
+          admin: { login: opts.adminLogin, name: opts.adminName, password },
+        });
+        console.log(`Utworzono urząd ${created.name} (${created.code}), id ${created.id}`);
+      }),
   );
 
 const jrwa = program.command('jrwa').description('Wykaz akt / file plan');
@@ -129,10 +162,17 @@ jrwa
   .action((file: string, opts: { office: string; adoptedOn: string; name: string; as?: string }) =>
     withRuntime(async (runtime) => {
       const deps = await officeAdmin(runtime, opts.office, opts.as);
-      const report = await importJrwa(deps, { name: opts.name, adoptedOn: opts.adoptedOn, text: await fs.readFile(file, 'utf8') });
-      console.log(`Zaimportowano ${report.classCount} klas (${report.finalClassCount} końcowych), format ${report.format}.`);
+      const report = await importJrwa(deps, {
+        name: opts.name,
+        adoptedOn: opts.adoptedOn,
+        text: await fs.readFile(file, 'utf8'),
+      });
+      console.log(
+        `Zaimportowano ${report.classCount} klas (${report.finalClassCount} końcowych), format ${report.format}.`,
+      );
       console.log(`Wady / defects: ${report.defects.length}`);
-      for (const d of report.defects) console.log(`  wiersz ${d.lineNo}\t${d.symbol ?? '-'}\t${d.code}\t${d.messagePl}`);
+      for (const d of report.defects)
+        console.log(`  wiersz ${d.lineNo}\t${d.symbol ?? '-'}\t${d.code}\t${d.messagePl}`);
     }),
   );
 
@@ -147,19 +187,49 @@ user
   .option('--post <post>', 'stanowisko')
   .option('--password <password>', 'hasło (min. 12 znaków)')
   .addOption(new Option('--kind <kind>').choices(['person', 'system']).default('person'))
-  .option('--role <role:scope...>', `rola:zakres, np. prowadzacy:desk (role: ${roleNames.join(', ')}; zakresy: ${scopes.join(', ')})`, [])
-  .action((opts: { office: string; login: string; name: string; unit: string; post?: string; password?: string; kind: 'person' | 'system'; role: string[] }) =>
-    withRuntime(async (runtime) => {
-      const deps = await officeAdmin(runtime, opts.office);
-      const unit = await runtime.db.selectFrom('units').select('id').where('office_id', '=', deps.actor.officeId).where('symbol', '=', opts.unit).executeTakeFirst();
-      if (!unit) throw new Error(`Nie ma komórki ${opts.unit} / no unit ${opts.unit}`);
-      const roles = opts.role.map((spec) => {
-        const [role, scope] = spec.split(':');
-        return { role: role as (typeof roleNames)[number], scope: (scope ?? 'unit') as (typeof scopes)[number] };
-      });
-      const created = await createUser(deps, { login: opts.login, name: opts.name, unitId: unit.id, kind: opts.kind, roles, ...(opts.post ? { post: opts.post } : {}), ...(opts.password ? { password: opts.password } : {}) });
-      console.log(`Dodano użytkownika ${created.login} (${created.id})`);
-    }),
+  .option(
+    '--role <role:scope...>',
+    `rola:zakres, np. prowadzacy:desk (role: ${roleNames.join(', ')}; zakresy: ${scopes.join(', ')})`,
+    [],
+  )
+  .action(
+    (opts: {
+      office: string;
+      login: string;
+      name: string;
+      unit: string;
+      post?: string;
+      password?: string;
+      kind: 'person' | 'system';
+      role: string[];
+    }) =>
+      withRuntime(async (runtime) => {
+        const deps = await officeAdmin(runtime, opts.office);
+        const unit = await runtime.db
+          .selectFrom('units')
+          .select('id')
+          .where('office_id', '=', deps.actor.officeId)
+          .where('symbol', '=', opts.unit)
+          .executeTakeFirst();
+        if (!unit) throw new Error(`Nie ma komórki ${opts.unit} / no unit ${opts.unit}`);
+        const roles = opts.role.map((spec) => {
+          const [role, scope] = spec.split(':');
+          return {
+            role: role as (typeof roleNames)[number],
+            scope: (scope ?? 'unit') as (typeof scopes)[number],
+          };
+        });
+        const created = await createUser(deps, {
+          login: opts.login,
+          name: opts.name,
+          unitId: unit.id,
+          kind: opts.kind,
+          roles,
+          ...(opts.post ? { post: opts.post } : {}),
+          ...(opts.password ? { password: opts.password } : {}),
+        });
+        console.log(`Dodano użytkownika ${created.login} (${created.id})`);
+      }),
   );
 
 program
@@ -169,12 +239,20 @@ program
   .action((opts: { office?: string }) =>
     withRuntime(async (runtime) => {
       const officeId = opts.office
-        ? (await runtime.db.selectFrom('offices').select('id').where('code', '=', opts.office).executeTakeFirstOrThrow()).id
+        ? (
+            await runtime.db
+              .selectFrom('offices')
+              .select('id')
+              .where('code', '=', opts.office)
+              .executeTakeFirstOrThrow()
+          ).id
         : undefined;
       const report = await verifyRecordChains(runtime.db, officeId);
       console.log(`Sprawdzono ${report.casesChecked} spraw, ${report.rowsChecked} wierszy metryk.`);
       for (const b of report.broken) {
-        console.log(`NARUSZONY ŁAŃCUCH / BROKEN: sprawa ${b.sign}, wiersz ${b.seq}${b.rowId ? ` (id ${b.rowId})` : ''}: ${b.reason}`);
+        console.log(
+          `NARUSZONY ŁAŃCUCH / BROKEN: sprawa ${b.sign}, wiersz ${b.seq}${b.rowId ? ` (id ${b.rowId})` : ''}: ${b.reason}`,
+        );
       }
       if (report.broken.length > 0) process.exitCode = 1;
       else console.log('Wszystkie metryki nienaruszone / all records intact.');
@@ -189,13 +267,24 @@ program
   .action(async (opts: { write?: string; check?: string }) => {
     const { createApp } = await import('../app.ts');
     const pino = (await import('pino')).default;
-    const app = createApp({ db: undefined as never, clock: undefined as never, files: undefined as never, logger: pino({ level: 'silent' }), sessionHours: 1 }, { maxBodyBytes: 1 });
+    const app = createApp(
+      {
+        db: undefined as never,
+        clock: undefined as never,
+        files: undefined as never,
+        logger: pino({ level: 'silent' }),
+        sessionHours: 1,
+      },
+      { maxBodyBytes: 1 },
+    );
     const text = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
     if (opts.write) await fs.writeFile(opts.write, text);
     if (opts.check) {
       const committed = await fs.readFile(opts.check, 'utf8').catch(() => '');
       if (committed !== text) {
-        console.error(`${opts.check} jest nieaktualny: uruchom "npm run openapi" / is stale: run "npm run openapi"`);
+        console.error(
+          `${opts.check} jest nieaktualny: uruchom "npm run openapi" / is stale: run "npm run openapi"`,
+        );
         process.exitCode = 1;
         return;
       }
@@ -205,7 +294,8 @@ program
   });
 
 program.parseAsync().catch((error: unknown) => {
-  if (error instanceof AppError) console.error(`${error.code}: ${error.messagePl} / ${error.message}`);
+  if (error instanceof AppError)
+    console.error(`${error.code}: ${error.messagePl} / ${error.message}`);
   else console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 });

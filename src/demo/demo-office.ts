@@ -29,7 +29,8 @@ const SUBORDINATE_UNITS = [
   { symbol: 'MOPS', name: 'Miejski Ośrodek Pomocy Społecznej', parent: 'OR' },
 ] as const;
 
-type DemoUnit = (typeof DEMO_UNITS)[number]['symbol'] | (typeof SUBORDINATE_UNITS)[number]['symbol'];
+type DemoUnit =
+  (typeof DEMO_UNITS)[number]['symbol'] | (typeof SUBORDINATE_UNITS)[number]['symbol'];
 
 interface DemoPerson {
   login: string;
@@ -41,26 +42,149 @@ interface DemoPerson {
 
 /** Demo people: logins listed in the README, password `demo` for all. */
 export const DEMO_PEOPLE: DemoPerson[] = [
-  { login: 'kancelaria', name: 'Anna Nowak', unit: 'KA', post: 'inspektor ds. kancelaryjnych', roles: [{ role: 'kancelaria', scope: 'office' }] },
-  { login: 'kancelaria2', name: 'Beata Wójcik', unit: 'KA', post: 'podinspektor ds. kancelaryjnych', roles: [{ role: 'kancelaria', scope: 'office' }] },
-  { login: 'sekretarz', name: 'Tomasz Lewandowski', unit: 'OR', post: 'Sekretarz Miasta', roles: [{ role: 'sekretarz', scope: 'office' }] },
-  { login: 'kierownik.or', name: 'Małgorzata Kamińska', unit: 'OR', post: 'Naczelnik Wydziału Organizacyjnego', roles: [{ role: 'kierownik', scope: 'subordinate' }] },
-  { login: 'referent.or', name: 'Piotr Zieliński', unit: 'OR', post: 'inspektor', roles: [{ role: 'prowadzacy', scope: 'desk' }] },
-  { login: 'sekretariat.or', name: 'Ewa Szymańska', unit: 'OR', post: 'sekretarka', roles: [{ role: 'sekretariat', scope: 'unit' }] },
-  { login: 'kierownik.fn', name: 'Krzysztof Woźniak', unit: 'FN', post: 'Skarbnik – Naczelnik Wydziału Finansowego', roles: [{ role: 'kierownik', scope: 'unit' }] },
-  { login: 'referent.fn', name: 'Joanna Dąbrowska', unit: 'FN', post: 'inspektor ds. wymiaru podatków', roles: [{ role: 'prowadzacy', scope: 'desk' }] },
-  { login: 'referent2.fn', name: 'Marek Kozłowski', unit: 'FN', post: 'podinspektor ds. księgowości podatkowej', roles: [{ role: 'prowadzacy', scope: 'desk' }] },
-  { login: 'kierownik.gk', name: 'Agnieszka Jankowska', unit: 'GK', post: 'Naczelnik Wydziału Gospodarki Komunalnej', roles: [{ role: 'kierownik', scope: 'unit' }] },
-  { login: 'referent.gk', name: 'Paweł Mazur', unit: 'GK', post: 'inspektor ds. dróg', roles: [{ role: 'prowadzacy', scope: 'desk' }] },
-  { login: 'kierownik.usc', name: 'Katarzyna Krawczyk', unit: 'USC', post: 'Kierownik Urzędu Stanu Cywilnego', roles: [{ role: 'kierownik', scope: 'unit' }] },
-  { login: 'referent.usc', name: 'Michał Piotrowski', unit: 'USC', post: 'zastępca kierownika USC', roles: [{ role: 'prowadzacy', scope: 'desk' }] },
-  { login: 'kierownik.osr', name: 'Barbara Grabowska', unit: 'OSR', post: 'Naczelnik Wydziału Ochrony Środowiska', roles: [{ role: 'kierownik', scope: 'unit' }] },
-  { login: 'referent.osr', name: 'Grzegorz Pawłowski', unit: 'OSR', post: 'inspektor ds. ochrony przyrody', roles: [{ role: 'prowadzacy', scope: 'desk' }] },
-  { login: 'kierownik.ab', name: 'Andrzej Michalski', unit: 'AB', post: 'Architekt Miasta', roles: [{ role: 'kierownik', scope: 'unit' }] },
-  { login: 'referent.ab', name: 'Magdalena Nowicka', unit: 'AB', post: 'inspektor ds. warunków zabudowy', roles: [{ role: 'prowadzacy', scope: 'desk' }] },
-  { login: 'kierownik.gn', name: 'Jacek Adamczyk', unit: 'GN', post: 'Naczelnik Wydziału Geodezji', roles: [{ role: 'kierownik', scope: 'unit' }] },
-  { login: 'archiwista', name: 'Elżbieta Dudek', unit: 'OR', post: 'archiwista zakładowy', roles: [{ role: 'archiwista', scope: 'office' }] },
-  { login: 'dyrektor.sp1', name: 'Renata Zając', unit: 'SP1', post: 'Dyrektor Szkoły Podstawowej nr 1', roles: [{ role: 'kierownik', scope: 'unit' }, { role: 'kancelaria', scope: 'unit' }] },
+  {
+    login: 'kancelaria',
+    name: 'Anna Nowak',
+    unit: 'KA',
+    post: 'inspektor ds. kancelaryjnych',
+    roles: [{ role: 'kancelaria', scope: 'office' }],
+  },
+  {
+    login: 'kancelaria2',
+    name: 'Beata Wójcik',
+    unit: 'KA',
+    post: 'podinspektor ds. kancelaryjnych',
+    roles: [{ role: 'kancelaria', scope: 'office' }],
+  },
+  {
+    login: 'sekretarz',
+    name: 'Tomasz Lewandowski',
+    unit: 'OR',
+    post: 'Sekretarz Miasta',
+    roles: [{ role: 'sekretarz', scope: 'office' }],
+  },
+  {
+    login: 'kierownik.or',
+    name: 'Małgorzata Kamińska',
+    unit: 'OR',
+    post: 'Naczelnik Wydziału Organizacyjnego',
+    roles: [{ role: 'kierownik', scope: 'subordinate' }],
+  },
+  {
+    login: 'referent.or',
+    name: 'Piotr Zieliński',
+    unit: 'OR',
+    post: 'inspektor',
+    roles: [{ role: 'prowadzacy', scope: 'desk' }],
+  },
+  {
+    login: 'sekretariat.or',
+    name: 'Ewa Szymańska',
+    unit: 'OR',
+    post: 'sekretarka',
+    roles: [{ role: 'sekretariat', scope: 'unit' }],
+  },
+  {
+    login: 'kierownik.fn',
+    name: 'Krzysztof Woźniak',
+    unit: 'FN',
+    post: 'Skarbnik – Naczelnik Wydziału Finansowego',
+    roles: [{ role: 'kierownik', scope: 'unit' }],
+  },
+  {
+    login: 'referent.fn',
+    name: 'Joanna Dąbrowska',
+    unit: 'FN',
+    post: 'inspektor ds. wymiaru podatków',
+    roles: [{ role: 'prowadzacy', scope: 'desk' }],
+  },
+  {
+    login: 'referent2.fn',
+    name: 'Marek Kozłowski',
+    unit: 'FN',
+    post: 'podinspektor ds. księgowości podatkowej',
+    roles: [{ role: 'prowadzacy', scope: 'desk' }],
+  },
+  {
+    login: 'kierownik.gk',
+    name: 'Agnieszka Jankowska',
+    unit: 'GK',
+    post: 'Naczelnik Wydziału Gospodarki Komunalnej',
+    roles: [{ role: 'kierownik', scope: 'unit' }],
+  },
+  {
+    login: 'referent.gk',
+    name: 'Paweł Mazur',
+    unit: 'GK',
+    post: 'inspektor ds. dróg',
+    roles: [{ role: 'prowadzacy', scope: 'desk' }],
+  },
+  {
+    login: 'kierownik.usc',
+    name: 'Katarzyna Krawczyk',
+    unit: 'USC',
+    post: 'Kierownik Urzędu Stanu Cywilnego',
+    roles: [{ role: 'kierownik', scope: 'unit' }],
+  },
+  {
+    login: 'referent.usc',
+    name: 'Michał Piotrowski',
+    unit: 'USC',
+    post: 'zastępca kierownika USC',
+    roles: [{ role: 'prowadzacy', scope: 'desk' }],
+  },
+  {
+    login: 'kierownik.osr',
+    name: 'Barbara Grabowska',
+    unit: 'OSR',
+    post: 'Naczelnik Wydziału Ochrony Środowiska',
+    roles: [{ role: 'kierownik', scope: 'unit' }],
+  },
+  {
+    login: 'referent.osr',
+    name: 'Grzegorz Pawłowski',
+    unit: 'OSR',
+    post: 'inspektor ds. ochrony przyrody',
+    roles: [{ role: 'prowadzacy', scope: 'desk' }],
+  },
+  {
+    login: 'kierownik.ab',
+    name: 'Andrzej Michalski',
+    unit: 'AB',
+    post: 'Architekt Miasta',
+    roles: [{ role: 'kierownik', scope: 'unit' }],
+  },
+  {
+    login: 'referent.ab',
+    name: 'Magdalena Nowicka',
+    unit: 'AB',
+    post: 'inspektor ds. warunków zabudowy',
+    roles: [{ role: 'prowadzacy', scope: 'desk' }],
+  },
+  {
+    login: 'kierownik.gn',
+    name: 'Jacek Adamczyk',
+    unit: 'GN',
+    post: 'Naczelnik Wydziału Geodezji',
+    roles: [{ role: 'kierownik', scope: 'unit' }],
+  },
+  {
+    login: 'archiwista',
+    name: 'Elżbieta Dudek',
+    unit: 'OR',
+    post: 'archiwista zakładowy',
+    roles: [{ role: 'archiwista', scope: 'office' }],
+  },
+  {
+    login: 'dyrektor.sp1',
+    name: 'Renata Zając',
+    unit: 'SP1',
+    post: 'Dyrektor Szkoły Podstawowej nr 1',
+    roles: [
+      { role: 'kierownik', scope: 'unit' },
+      { role: 'kancelaria', scope: 'unit' },
+    ],
+  },
 ];
 
 export interface DemoOffice {
@@ -76,7 +200,10 @@ const demoJrwaPath = fileURLToPath(new URL('./data/jrwa-gmina-swinoujscie.tsv', 
  * "Urząd Miasta Demo": units, people in every role and the Świnoujście JRWA. Shared by `npm start`
  * (first run) and the tests, so tests exercise the data users see.
  */
-export async function seedDemoOffice(deps: { db: Db; clock: Clock }, options: { code?: string; loginSuffix?: string } = {}): Promise<DemoOffice> {
+export async function seedDemoOffice(
+  deps: { db: Db; clock: Clock },
+  options: { code?: string; loginSuffix?: string } = {},
+): Promise<DemoOffice> {
   const suffix = options.loginSuffix ?? '';
   const office = await createOffice(deps, {
     code: options.code ?? 'demo',
@@ -97,14 +224,26 @@ export async function seedDemoOffice(deps: { db: Db; clock: Clock }, options: { 
   }
   for (const unit of SUBORDINATE_UNITS) {
     units[unit.symbol] = (
-      await createUnit(admin, { symbol: unit.symbol, name: unit.name, parentId: units[unit.parent], isSubordinateEntity: true })
+      await createUnit(admin, {
+        symbol: unit.symbol,
+        name: unit.name,
+        parentId: units[unit.parent],
+        isSubordinateEntity: true,
+      })
     ).id;
   }
   const people: Record<string, string> = { admin: office.adminId };
   for (const person of DEMO_PEOPLE) {
     const user = await createUser(
       admin,
-      { login: `${person.login}${suffix}`, name: person.name, password: DEMO_PASSWORD, unitId: units[person.unit], post: person.post, roles: person.roles },
+      {
+        login: `${person.login}${suffix}`,
+        name: person.name,
+        password: DEMO_PASSWORD,
+        unitId: units[person.unit],
+        post: person.post,
+        roles: person.roles,
+      },
       { allowWeakPasswords: true },
     );
     people[person.login] = user.id;

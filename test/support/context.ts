@@ -10,7 +10,9 @@ export interface TestOffice {
   clock: ReturnType<typeof fixedClock>;
   demo: DemoOffice;
   /** Use-case dependencies acting as the given demo login. */
-  as(login: string): Promise<{ db: Database['db']; clock: ReturnType<typeof fixedClock>; actor: Actor }>;
+  as(
+    login: string,
+  ): Promise<{ db: Database['db']; clock: ReturnType<typeof fixedClock>; actor: Actor }>;
 }
 
 /** One migrated database with the demo office per test file, on a fixed clock. */
@@ -20,7 +22,11 @@ export function useDemoOffice(startAt = '2026-03-02T09:00:00+01:00'): TestOffice
     context.database = await createTestDatabase();
     context.clock = fixedClock(startAt);
     context.demo = await seedDemoOffice({ db: context.database.db, clock: context.clock });
-    context.as = async (login) => ({ db: context.database.db, clock: context.clock, actor: await context.demo.actor(login) });
+    context.as = async (login) => ({
+      db: context.database.db,
+      clock: context.clock,
+      actor: await context.demo.actor(login),
+    });
   });
   afterAll(async () => {
     await context.database?.close();

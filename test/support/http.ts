@@ -20,10 +20,10 @@ export interface TestApi {
 
 export interface Client {
   token: string;
-  get(url: string): Promise<Response>;
-  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
-  put(url: string, body: unknown): Promise<Response>;
-  upload(url: string, name: string, content: Uint8Array): Promise<Response>;
+  get(url: string): Response | Promise<Response>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Response | Promise<Response>;
+  put(url: string, body: unknown): Response | Promise<Response>;
+  upload(url: string, name: string, content: Uint8Array): Response | Promise<Response>;
 }
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -35,21 +35,42 @@ export function useTestApi(): TestApi {
     context.database = await createTestDatabase();
     context.clock = fixedClock('2026-03-02T09:00:00+01:00');
     context.demo = await seedDemoOffice({ db: context.database.db, clock: context.clock });
-    const files = createDiskFileStore(path.join(os.tmpdir(), `obieg-http-test-${process.pid}`), MAX_FILE_BYTES);
+    const files = createDiskFileStore(
+      path.join(os.tmpdir(), `obieg-http-test-${process.pid}`),
+      MAX_FILE_BYTES,
+    );
     context.app = createApp(
-      { db: context.database.db, clock: context.clock, files, logger: pino({ level: 'silent' }), sessionHours: 12 },
+      {
+        db: context.database.db,
+        clock: context.clock,
+        files,
+        logger: pino({ level: 'silent' }),
+        sessionHours: 12,
+      },
       { maxBodyBytes: MAX_FILE_BYTES + 65536 },
     );
     context.login = async (login) => {
-      const response = await context.app.request('/api/v1/auth/login', json('POST', { login, password: 'demo' }));
-      if (response.status !== 200) throw new Error(`login ${login}: ${response.status} ${await response.text()}`);
+      const response = await context.app.request(
+        '/api/v1/auth/login',
+        json('POST', { login, password: 'demo' }),
+      );
+      if (response.status !== 200)
+        throw new Error(`login ${login}: ${response.status} ${await response.text()}`);
       const { token } = (await response.json()) as { token: string };
       const auth = { Authorization: `Bearer ${token}` };
       return {
         token,
         get: (url) => context.app.request(url, { headers: auth }),
-        post: (url, body, headers = {}) => context.app.request(url, { ...json('POST', body ?? {}), headers: { ...auth, 'content-type': 'application/json', ...headers } }),
-        put: (url, body) => context.app.request(url, { ...json('PUT', body), headers: { ...auth, 'content-type': 'application/json' } }),
+        post: (url, body, headers = {}) =>
+          context.app.request(url, {
+            ...json('POST', body ?? {}),
+            headers: { ...auth, 'content-type': 'application/json', ...headers },
+          }),
+        put: (url, body) =>
+          context.app.request(url, {
+            ...json('PUT', body),
+            headers: { ...auth, 'content-type': 'application/json' },
+          }),
         upload: (url, name, content) => {
           const form = new FormData();
           form.append('file', new File([content], name));

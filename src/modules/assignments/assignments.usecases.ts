@@ -4,7 +4,11 @@ import type { Actor } from '../auth/actor.ts';
 import { hasRole } from '../auth/policy.ts';
 import { getIncomingOrThrow } from '../incoming/incoming.usecases.ts';
 import { getUnitOrThrow, getUserOrThrow } from '../org/org.usecases.ts';
-import { runInTransaction, type ActorDeps, type TransactionContext } from '../record/record.transaction.ts';
+import {
+  runInTransaction,
+  type ActorDeps,
+  type TransactionContext,
+} from '../record/record.transaction.ts';
 import { assignmentErrors } from './assignments.errors.ts';
 import type { AssignInput, ChangeAssignmentInput } from './assignments.schemas.ts';
 
@@ -36,17 +40,26 @@ export async function forwardAssignment(deps: ActorDeps, assignmentId: string, i
 }
 
 /** Method and deadline belong to whoever assigned: nobody else changes them. */
-export async function changeAssignment(deps: ActorDeps, assignmentId: string, input: ChangeAssignmentInput) {
+export async function changeAssignment(
+  deps: ActorDeps,
+  assignmentId: string,
+  input: ChangeAssignmentInput,
+) {
   return runInTransaction(deps, async (tx) => {
     const { assignment, item } = await getAssignmentOrThrow(tx.trx, tx.actor, assignmentId);
-    if (!tx.actor.deskUserIds.includes(assignment.assigned_by)) throw assignmentErrors.notAssigner();
+    if (!tx.actor.deskUserIds.includes(assignment.assigned_by))
+      throw assignmentErrors.notAssigner();
     if (assignment.status !== 'pending') throw assignmentErrors.notPending();
     const changes = {
       ...(input.method !== undefined ? { method: input.method } : {}),
       ...(input.deadline !== undefined ? { deadline: input.deadline } : {}),
     };
     if (Object.keys(changes).length > 0) {
-      await tx.trx.updateTable('assignments').set(changes).where('id', '=', assignment.id).execute();
+      await tx.trx
+        .updateTable('assignments')
+        .set(changes)
+        .where('id', '=', assignment.id)
+        .execute();
     }
     await tx.record({
       action: 'assignment.changed',
@@ -133,7 +146,12 @@ async function insertAssignment(
   return { id: assignment.id };
 }
 
-async function resolveAssignment(deps: ActorDeps, assignmentId: string, status: 'accepted' | 'returned', comment: string | null) {
+async function resolveAssignment(
+  deps: ActorDeps,
+  assignmentId: string,
+  status: 'accepted' | 'returned',
+  comment: string | null,
+) {
   return runInTransaction(deps, async (tx) => {
     const { assignment, item } = await getPendingForAssignee(tx, assignmentId);
     await markResolved(tx, assignment.id, status, comment);
@@ -152,7 +170,12 @@ async function resolveAssignment(deps: ActorDeps, assignmentId: string, status: 
   });
 }
 
-async function markResolved(tx: TransactionContext, id: string, status: 'accepted' | 'returned' | 'forwarded', comment: string | null) {
+async function markResolved(
+  tx: TransactionContext,
+  id: string,
+  status: 'accepted' | 'returned' | 'forwarded',
+  comment: string | null,
+) {
   await tx.trx
     .updateTable('assignments')
     .set({ status, resolved_by: tx.actor.userId, resolved_at: tx.now, comment })
@@ -173,9 +196,12 @@ async function getPendingForAssignee(tx: TransactionContext, assignmentId: strin
  */
 function isAssignee(actor: Actor, assignment: Row<'assignments'>): boolean {
   if (assignment.user_id) return actor.deskUserIds.includes(assignment.user_id);
-  return actor.grants.some(
-    (g) => (g.role === 'kierownik' || g.role === 'sekretariat') && g.unitId === assignment.unit_id,
-  ) || hasRole(actor, 'sekretarz');
+  return (
+    actor.grants.some(
+      (g) =>
+        (g.role === 'kierownik' || g.role === 'sekretariat') && g.unitId === assignment.unit_id,
+    ) || hasRole(actor, 'sekretarz')
+  );
 }
 
 async function getAssignmentOrThrow(db: Executor, actor: Actor, assignmentId: string) {

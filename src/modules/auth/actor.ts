@@ -25,7 +25,11 @@ export interface Actor {
   unitParents: ReadonlyMap<string, string | null>;
 }
 
-export async function loadActor(db: Executor, userId: string, today: string): Promise<Actor | null> {
+export async function loadActor(
+  db: Executor,
+  userId: string,
+  today: string,
+): Promise<Actor | null> {
   const user = await db
     .selectFrom('users')
     .leftJoin('positions', 'positions.id', 'users.position_id')

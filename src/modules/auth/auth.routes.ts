@@ -1,6 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../platform/http/http-types.ts';
-import { jsonBody, jsonResponse, security, standardErrors } from '../../platform/http/route-helpers.ts';
+import {
+  jsonBody,
+  jsonResponse,
+  security,
+  standardErrors,
+} from '../../platform/http/route-helpers.ts';
 import { login, logout } from './auth.usecases.ts';
 
 const meSchema = z
@@ -11,7 +16,14 @@ const meSchema = z
     post: z.string(),
     officeId: z.uuid(),
     unitId: z.uuid(),
-    roles: z.array(z.object({ role: z.string(), scope: z.string(), unitId: z.uuid(), onBehalfOf: z.uuid().optional() })),
+    roles: z.array(
+      z.object({
+        role: z.string(),
+        scope: z.string(),
+        unitId: z.uuid(),
+        onBehalfOf: z.uuid().optional(),
+      }),
+    ),
   })
   .openapi('Me');
 
@@ -20,7 +32,11 @@ const loginRoute = createRoute({
   path: '/auth/login',
   tags: ['auth'],
   summary: 'Logowanie (login and password → bearer token)',
-  request: jsonBody(z.object({ login: z.string().min(1).max(64), password: z.string().min(1).max(200) }).openapi('Login')),
+  request: jsonBody(
+    z
+      .object({ login: z.string().min(1).max(64), password: z.string().min(1).max(200) })
+      .openapi('Login'),
+  ),
   responses: {
     200: jsonResponse(z.object({ token: z.string(), user: meSchema }), 'Zalogowano'),
     ...standardErrors,
@@ -34,7 +50,10 @@ const logoutRoute = createRoute({
   tags: ['auth'],
   security,
   summary: 'Wylogowanie',
-  responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'Wylogowano'), ...standardErrors },
+  responses: {
+    200: jsonResponse(z.object({ ok: z.literal(true) }), 'Wylogowano'),
+    ...standardErrors,
+  },
 });
 
 const meRoute = createRoute({
@@ -53,7 +72,12 @@ const toMe = (actor: import('./actor.ts').Actor) => ({
   post: actor.post,
   officeId: actor.officeId,
   unitId: actor.unitId,
-  roles: actor.grants.map((g) => ({ role: g.role, scope: g.scope, unitId: g.unitId, ...(g.onBehalfOf ? { onBehalfOf: g.onBehalfOf } : {}) })),
+  roles: actor.grants.map((g) => ({
+    role: g.role,
+    scope: g.scope,
+    unitId: g.unitId,
+    ...(g.onBehalfOf ? { onBehalfOf: g.onBehalfOf } : {}),
+  })),
 });
 
 export function registerAuthRoutes(app: App, deps: AppDeps) {

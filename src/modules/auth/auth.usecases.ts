@@ -40,8 +40,13 @@ export async function login(
     .where('login', '=', input.login)
     .executeTakeFirst();
   const passwordOk = await verifyPassword(user?.password_hash ?? decoyHash, input.password);
-  const succeeded = Boolean(user && user.active && user.kind === 'person' && user.password_hash && passwordOk);
-  await deps.db.insertInto('login_attempts').values({ login: input.login, at: now, succeeded }).execute();
+  const succeeded = Boolean(
+    user && user.active && user.kind === 'person' && user.password_hash && passwordOk,
+  );
+  await deps.db
+    .insertInto('login_attempts')
+    .values({ login: input.login, at: now, succeeded })
+    .execute();
   if (!succeeded || !user) throw authErrors.invalidCredentials();
 
   const token = newToken('obs');

@@ -13,8 +13,13 @@ import type { CaseListQuery } from './cases.schemas.ts';
 export async function getCaseList(deps: ActorDeps, query: Omit<CaseListQuery, 'format'>) {
   const { db, actor } = deps;
   const unit = await getUnitOrThrow(db, actor.officeId, query.unitId);
-  if (!casePolicy.can(actor, 'read', { unitIds: [unit.id], ownerIds: [] })) throw caseErrors.notFound();
-  const office = await db.selectFrom('offices').select('name').where('id', '=', actor.officeId).executeTakeFirstOrThrow();
+  if (!casePolicy.can(actor, 'read', { unitIds: [unit.id], ownerIds: [] }))
+    throw caseErrors.notFound();
+  const office = await db
+    .selectFrom('offices')
+    .select('name')
+    .where('id', '=', actor.officeId)
+    .executeTakeFirstOrThrow();
   const jrwaClass = await db
     .selectFrom('jrwa_classes')
     .innerJoin('jrwa_versions', 'jrwa_versions.id', 'jrwa_classes.version_id')
@@ -28,7 +33,11 @@ export async function getCaseList(deps: ActorDeps, query: Omit<CaseListQuery, 'f
   return {
     office: office.name,
     unit: { symbol: unit.symbol, name: unit.name },
-    jrwa: { symbol: query.jrwaSymbol, title: jrwaClass?.title ?? '', category: jrwaClass?.category ?? null },
+    jrwa: {
+      symbol: query.jrwaSymbol,
+      title: jrwaClass?.title ?? '',
+      category: jrwaClass?.category ?? null,
+    },
     year: query.year,
     rows: rows
       .map((r) => ({
@@ -43,7 +52,9 @@ export async function getCaseList(deps: ActorDeps, query: Omit<CaseListQuery, 'f
         handler: r.handler_name,
         remarks: r.remarks,
       }))
-      .filter((r) => (!query.from || r.startedOn >= query.from) && (!query.to || r.startedOn <= query.to)),
+      .filter(
+        (r) => (!query.from || r.startedOn >= query.from) && (!query.to || r.startedOn <= query.to),
+      ),
   };
 }
 

@@ -2,18 +2,33 @@ import type { Executor } from '../../platform/db/database.ts';
 import type { Visibility } from '../auth/policy.ts';
 
 export function findCase(db: Executor, officeId: string, id: string) {
-  return db.selectFrom('cases').selectAll().where('office_id', '=', officeId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function listCaseIncomingIds(db: Executor, caseId: string) {
-  return db.selectFrom('incoming_items').select('id').where('case_id', '=', caseId).orderBy('received_at').execute();
+  return db
+    .selectFrom('incoming_items')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .orderBy('received_at')
+    .execute();
 }
 
 export function listCases(
   db: Executor,
   officeId: string,
   visibility: Visibility,
-  filter: { status?: 'open' | 'closed' | undefined; handlerId?: string | undefined; limit: number; offset: number },
+  filter: {
+    status?: 'open' | 'closed' | undefined;
+    handlerId?: string | undefined;
+    limit: number;
+    offset: number;
+  },
 ) {
   let query = db
     .selectFrom('cases')
@@ -61,5 +76,7 @@ export function listCasesForCaseList(
     .where('cases.year', '=', filter.year)
     .where('cases.unit_id', '=', filter.unitId)
     .where('cases.jrwa_symbol', '=', filter.jrwaSymbol)
-    .orderBy('cases.number').orderBy('cases.sub_number', (ob) => ob.nullsFirst()).execute();
+    .orderBy('cases.number')
+    .orderBy('cases.sub_number', (ob) => ob.nullsFirst())
+    .execute();
 }

@@ -4,8 +4,16 @@ import { localDateSchema } from '../org/org.schemas.ts';
 export const openCaseSchema = z
   .object({
     unitId: z.uuid(),
-    jrwaSymbol: z.string().regex(/^\d{1,6}$/).openapi({ example: '3110' }),
-    title: z.string().trim().min(1).max(500).openapi({ example: 'Wymiar podatku od nieruchomości – Jan Kowalski' }),
+    jrwaSymbol: z
+      .string()
+      .regex(/^\d{1,6}$/)
+      .openapi({ example: '3110' }),
+    title: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .openapi({ example: 'Wymiar podatku od nieruchomości – Jan Kowalski' }),
     incomingId: z.uuid().optional(),
     handlerId: z.uuid().optional(),
   })

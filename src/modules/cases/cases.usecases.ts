@@ -6,7 +6,11 @@ import type { Actor } from '../auth/actor.ts';
 import { getIncomingOrThrow } from '../incoming/incoming.usecases.ts';
 import { getFinalClassOrThrow } from '../jrwa/jrwa.usecases.ts';
 import { getUnitOrThrow, getUserOrThrow } from '../org/org.usecases.ts';
-import { runInTransaction, type ActorDeps, type TransactionContext } from '../record/record.transaction.ts';
+import {
+  runInTransaction,
+  type ActorDeps,
+  type TransactionContext,
+} from '../record/record.transaction.ts';
 import { formatCaseSign } from './case-sign.ts';
 import { caseErrors } from './cases.errors.ts';
 import { casePolicy, caseScope } from './cases.policy.ts';
@@ -24,16 +28,29 @@ export async function openCase(deps: ActorDeps, input: OpenCaseInput) {
     const { trx, actor, now } = tx;
     const handlerId = input.handlerId ?? (actor.kind === 'person' ? actor.userId : undefined);
     if (!handlerId) throw caseErrors.handlerRequired();
-    if (!casePolicy.can(actor, 'open', { unitIds: [input.unitId], ownerIds: [handlerId] })) throw caseErrors.forbidden();
+    if (!casePolicy.can(actor, 'open', { unitIds: [input.unitId], ownerIds: [handlerId] }))
+      throw caseErrors.forbidden();
     const unit = await getUnitOrThrow(trx, actor.officeId, input.unitId);
     const handler = await getUserOrThrow(trx, actor.officeId, handlerId);
     if (handler.unit_id !== unit.id) throw caseErrors.handlerOutsideUnit();
-    const jrwaClass = await getFinalClassOrThrow(trx, actor.officeId, input.jrwaSymbol, localDate(now));
-    const item = input.incomingId ? (await getIncomingOrThrow(trx, actor, input.incomingId)).item : undefined;
+    const jrwaClass = await getFinalClassOrThrow(
+      trx,
+      actor.officeId,
+      input.jrwaSymbol,
+      localDate(now),
+    );
+    const item = input.incomingId
+      ? (await getIncomingOrThrow(trx, actor, input.incomingId)).item
+      : undefined;
     if (item?.case_id) throw caseErrors.itemAlreadyInCase();
 
     const year = localYear(now);
-    const number = await takeNextNumber(trx, { officeId: actor.officeId, name: 'case', scope: `${unit.id}:${jrwaClass.symbol}`, year });
+    const number = await takeNextNumber(trx, {
+      officeId: actor.officeId,
+      name: 'case',
+      scope: `${unit.id}:${jrwaClass.symbol}`,
+      year,
+    });
     const sign = formatCaseSign({ unit: unit.symbol, symbol: jrwaClass.symbol, number, year });
     const kase = await trx
       .insertInto('cases')
@@ -89,8 +106,19 @@ export async function openSubCase(deps: ActorDeps, parentId: string, input: { ti
     if (parent.status === 'closed') throw caseErrors.closed();
     if (parent.parent_case_id) throw caseErrors.subCaseOfSubCase();
     const unit = await getUnitOrThrow(tx.trx, tx.actor.officeId, parent.unit_id);
-    const sub = await takeNextNumber(tx.trx, { officeId: tx.actor.officeId, name: 'sub-case', scope: parent.id, year: parent.year });
-    const sign = formatCaseSign({ unit: unit.symbol, symbol: parent.jrwa_symbol, number: parent.number, sub, year: parent.year });
+    const sub = await takeNextNumber(tx.trx, {
+      officeId: tx.actor.officeId,
+      name: 'sub-case',
+      scope: parent.id,
+      year: parent.year,
+    });
+    const sign = formatCaseSign({
+      unit: unit.symbol,
+      symbol: parent.jrwa_symbol,
+      number: parent.number,
+      sub,
+      year: parent.year,
+    });
     const kase = await tx.trx
       .insertInto('cases')
       .values({
@@ -113,9 +141,23 @@ export async function openSubCase(deps: ActorDeps, parentId: string, input: { ti
       })
       .returning(['id', 'sign'])
       .executeTakeFirstOrThrow();
-    const event = { subject: { type: 'case', id: kase.id }, documentId: sign, payload: { parentId: parent.id } };
-    await tx.record({ ...event, action: 'case.sub_case_opened', description: `Wydzielono podteczkę ${sign} „${input.title}”`, caseId: parent.id });
-    await tx.record({ ...event, action: 'case.opened', description: `Założono podteczkę ${sign} sprawy ${parent.sign}`, caseId: kase.id });
+    const event = {
+      subject: { type: 'case', id: kase.id },
+      documentId: sign,
+      payload: { parentId: parent.id },
+    };
+    await tx.record({
+      ...event,
+      action: 'case.sub_case_opened',
+      description: `Wydzielono podteczkę ${sign} „${input.title}”`,
+      caseId: parent.id,
+    });
+    await tx.record({
+      ...event,
+      action: 'case.opened',
+      description: `Założono podteczkę ${sign} sprawy ${parent.sign}`,
+      caseId: kase.id,
+    });
     return kase;
   });
 }
@@ -127,7 +169,11 @@ export async function changeCaseHandler(deps: ActorDeps, caseId: string, handler
     if (kase.status === 'closed') throw caseErrors.closed();
     const handler = await getUserOrThrow(tx.trx, tx.actor.officeId, handlerId);
     if (handler.unit_id !== kase.unit_id) throw caseErrors.handlerOutsideUnit();
-    await tx.trx.updateTable('cases').set({ handler_id: handler.id }).where('id', '=', kase.id).execute();
+    await tx.trx
+      .updateTable('cases')
+      .set({ handler_id: handler.id })
+      .where('id', '=', kase.id)
+      .execute();
     await tx.record({
       action: 'case.handler_changed',
       description: `Zmieniono prowadzącego sprawę na: ${handler.name}`,
@@ -161,14 +207,24 @@ export async function getCase(deps: ActorDeps, caseId: string) {
 
 export async function listCases(
   deps: ActorDeps,
-  filter: { status?: 'open' | 'closed' | undefined; mine?: boolean; limit?: number; offset?: number },
+  filter: {
+    status?: 'open' | 'closed' | undefined;
+    mine?: boolean;
+    limit?: number;
+    offset?: number;
+  },
 ) {
-  const rows = await repo.listCases(deps.db, deps.actor.officeId, casePolicy.visibility(deps.actor, 'read'), {
-    status: filter.status,
-    handlerId: filter.mine ? deps.actor.userId : undefined,
-    limit: filter.limit ?? 100,
-    offset: filter.offset ?? 0,
-  });
+  const rows = await repo.listCases(
+    deps.db,
+    deps.actor.officeId,
+    casePolicy.visibility(deps.actor, 'read'),
+    {
+      status: filter.status,
+      handlerId: filter.mine ? deps.actor.userId : undefined,
+      limit: filter.limit ?? 100,
+      offset: filter.offset ?? 0,
+    },
+  );
   return rows.map((c) => ({
     id: c.id,
     sign: c.sign,
@@ -186,15 +242,29 @@ export async function getCaseOrThrow(deps: ActorDeps, caseId: string) {
   return getCaseForAction(deps.db, deps.actor, caseId, 'read');
 }
 
-export async function getCaseForAction(db: Executor, actor: Actor, caseId: string, action: CaseAction) {
+export async function getCaseForAction(
+  db: Executor,
+  actor: Actor,
+  caseId: string,
+  action: CaseAction,
+) {
   const kase = await repo.findCase(db, actor.officeId, caseId);
   if (!kase || !casePolicy.can(actor, 'read', caseScope(kase))) throw caseErrors.notFound();
-  if (action !== 'read' && !casePolicy.can(actor, action, caseScope(kase))) throw caseErrors.forbidden();
+  if (action !== 'read' && !casePolicy.can(actor, action, caseScope(kase)))
+    throw caseErrors.forbidden();
   return kase;
 }
 
-async function linkItem(tx: TransactionContext, kase: Pick<Row<'cases'>, 'id' | 'sign'>, item: Row<'incoming_items'>) {
-  await tx.trx.updateTable('incoming_items').set({ case_id: kase.id }).where('id', '=', item.id).execute();
+async function linkItem(
+  tx: TransactionContext,
+  kase: Pick<Row<'cases'>, 'id' | 'sign'>,
+  item: Row<'incoming_items'>,
+) {
+  await tx.trx
+    .updateTable('incoming_items')
+    .set({ case_id: kase.id })
+    .where('id', '=', item.id)
+    .execute();
   await tx.record({
     action: 'case.incoming_joined',
     description: `Włączono do sprawy przesyłkę ${item.rpw_sign} „${item.title}” od ${item.sender_name}`,

@@ -14,7 +14,13 @@ export function listItemFiles(db: Executor, incomingId: string) {
   return db
     .selectFrom('incoming_files')
     .innerJoin('files', 'files.id', 'incoming_files.file_id')
-    .select(['files.id', 'files.sha256', 'files.original_name', 'files.content_type', 'files.size_bytes'])
+    .select([
+      'files.id',
+      'files.sha256',
+      'files.original_name',
+      'files.content_type',
+      'files.size_bytes',
+    ])
     .where('incoming_files.incoming_id', '=', incomingId)
     .orderBy('incoming_files.added_at')
     .execute();
@@ -28,7 +34,16 @@ export function listItems(
 ) {
   let query = db
     .selectFrom('incoming_items')
-    .select(['id', 'rpw_sign', 'title', 'sender_name', 'received_at', 'registered_at', 'channel', 'case_id'])
+    .select([
+      'id',
+      'rpw_sign',
+      'title',
+      'sender_name',
+      'received_at',
+      'registered_at',
+      'channel',
+      'case_id',
+    ])
     .where('office_id', '=', officeId);
   if (filter.year) query = query.where('rpw_year', '=', filter.year);
   if (!visibility.all) {
@@ -53,5 +68,10 @@ export function listItems(
       ]),
     );
   }
-  return query.orderBy('rpw_year', 'desc').orderBy('rpw_number', 'desc').limit(filter.limit).offset(filter.offset).execute();
+  return query
+    .orderBy('rpw_year', 'desc')
+    .orderBy('rpw_number', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
 }

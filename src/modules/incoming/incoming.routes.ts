@@ -1,51 +1,135 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../platform/errors.ts';
 import type { App, AppDeps } from '../../platform/http/http-types.ts';
-import { actorDeps, idParam, jsonBody, jsonResponse, security, standardErrors } from '../../platform/http/route-helpers.ts';
+import {
+  actorDeps,
+  idParam,
+  jsonBody,
+  jsonResponse,
+  security,
+  standardErrors,
+} from '../../platform/http/route-helpers.ts';
 import { incomingItemSchema, registerIncomingSchema } from './incoming.schemas.ts';
-import { attachIncomingFile, getIncoming, listIncoming, registerIncoming } from './incoming.usecases.ts';
+import {
+  attachIncomingFile,
+  getIncoming,
+  listIncoming,
+  registerIncoming,
+} from './incoming.usecases.ts';
 
 const tags = ['incoming'];
 
 const registerRoute = createRoute({
-  method: 'post', path: '/incoming', tags, security, summary: 'Rejestracja przesyłki wpływającej w RPW',
+  method: 'post',
+  path: '/incoming',
+  tags,
+  security,
+  summary: 'Rejestracja przesyłki wpływającej w RPW',
   request: jsonBody(registerIncomingSchema),
-  responses: { 201: jsonResponse(z.object({ id: z.uuid(), rpwNumber: z.string() }), 'Zarejestrowano'), ...standardErrors },
+  responses: {
+    201: jsonResponse(z.object({ id: z.uuid(), rpwNumber: z.string() }), 'Zarejestrowano'),
+    ...standardErrors,
+  },
 });
 const listRoute = createRoute({
-  method: 'get', path: '/incoming', tags, security, summary: 'Przesyłki wpływające widoczne dla użytkownika',
-  request: { query: z.object({ year: z.coerce.number().int().min(1900).max(2200).optional(), limit: z.coerce.number().int().min(1).max(500).optional(), offset: z.coerce.number().int().min(0).optional() }) },
+  method: 'get',
+  path: '/incoming',
+  tags,
+  security,
+  summary: 'Przesyłki wpływające widoczne dla użytkownika',
+  request: {
+    query: z.object({
+      year: z.coerce.number().int().min(1900).max(2200).optional(),
+      limit: z.coerce.number().int().min(1).max(500).optional(),
+      offset: z.coerce.number().int().min(0).optional(),
+    }),
+  },
   responses: {
-    200: jsonResponse(z.array(z.object({ id: z.uuid(), rpwNumber: z.string(), title: z.string(), senderName: z.string(), receivedAt: z.string(), registeredAt: z.string(), channel: z.string(), caseId: z.uuid().nullable() })), 'Przesyłki'),
+    200: jsonResponse(
+      z.array(
+        z.object({
+          id: z.uuid(),
+          rpwNumber: z.string(),
+          title: z.string(),
+          senderName: z.string(),
+          receivedAt: z.string(),
+          registeredAt: z.string(),
+          channel: z.string(),
+          caseId: z.uuid().nullable(),
+        }),
+      ),
+      'Przesyłki',
+    ),
     ...standardErrors,
   },
 });
 const getRoute = createRoute({
-  method: 'get', path: '/incoming/{id}', tags, security, summary: 'Przesyłka wpływająca z metadanymi i plikami',
+  method: 'get',
+  path: '/incoming/{id}',
+  tags,
+  security,
+  summary: 'Przesyłka wpływająca z metadanymi i plikami',
   request: { params: idParam },
   responses: { 200: jsonResponse(incomingItemSchema, 'Przesyłka'), ...standardErrors },
 });
 const attachRoute = createRoute({
-  method: 'post', path: '/incoming/{id}/attachments', tags, security, summary: 'Dołączenie pliku (skan, załącznik)',
+  method: 'post',
+  path: '/incoming/{id}/attachments',
+  tags,
+  security,
+  summary: 'Dołączenie pliku (skan, załącznik)',
   request: {
     params: idParam,
-    body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } }, required: true },
+    body: {
+      content: {
+        'multipart/form-data': {
+          schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+        },
+      },
+      required: true,
+    },
   },
-  responses: { 201: jsonResponse(z.object({ fileId: z.uuid(), sha256: z.string(), contentType: z.string(), sizeBytes: z.number() }), 'Dołączono'), ...standardErrors },
+  responses: {
+    201: jsonResponse(
+      z.object({
+        fileId: z.uuid(),
+        sha256: z.string(),
+        contentType: z.string(),
+        sizeBytes: z.number(),
+      }),
+      'Dołączono',
+    ),
+    ...standardErrors,
+  },
 });
 
 export function registerIncomingRoutes(app: App, deps: AppDeps) {
-  app.openapi(registerRoute, async (c) => c.json(await registerIncoming(actorDeps(deps, c), c.req.valid('json')), 201));
-  app.openapi(listRoute, async (c) => c.json(await listIncoming(actorDeps(deps, c), c.req.valid('query')), 200));
-  app.openapi(getRoute, async (c) => c.json(await getIncoming(actorDeps(deps, c), c.req.valid('param').id), 200));
+  app.openapi(registerRoute, async (c) =>
+    c.json(await registerIncoming(actorDeps(deps, c), c.req.valid('json')), 201),
+  );
+  app.openapi(listRoute, async (c) =>
+    c.json(await listIncoming(actorDeps(deps, c), c.req.valid('query')), 200),
+  );
+  app.openapi(getRoute, async (c) =>
+    c.json(await getIncoming(actorDeps(deps, c), c.req.valid('param').id), 200),
+  );
   app.openapi(attachRoute, async (c) => {
     const form = await c.req.parseBody();
     const file = form['file'];
     if (!(file instanceof File)) {
-      throw new AppError('file.missing', 400, 'Send the file in the multipart field "file".', 'Prześlij plik w polu „file” (multipart/form-data).');
+      throw new AppError(
+        'file.missing',
+        400,
+        'Send the file in the multipart field "file".',
+        'Prześlij plik w polu „file” (multipart/form-data).',
+      );
     }
     const content = new Uint8Array(await file.arrayBuffer());
-    const result = await attachIncomingFile({ ...actorDeps(deps, c), files: deps.files }, c.req.valid('param').id, { name: file.name || 'plik', content });
+    const result = await attachIncomingFile(
+      { ...actorDeps(deps, c), files: deps.files },
+      c.req.valid('param').id,
+      { name: file.name || 'plik', content },
+    );
     return c.json(result, 201);
   });
 }

@@ -10,17 +10,26 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const addressSchema = z.object({
   street: text(200).optional(),
-  postalCode: z.string().regex(/^\d{2}-\d{3}$/).optional().openapi({ example: '72-600' }),
+  postalCode: z
+    .string()
+    .regex(/^\d{2}-\d{3}$/)
+    .optional()
+    .openapi({ example: '72-600' }),
   town: text(120).openapi({ example: 'Świnoujście' }),
   country: text(80).openapi({ example: 'Polska' }),
 });
 
 /** Partial dates are allowed on the letter: year, year-month or a full date. */
-const partialDate = z.union([z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/), z.literal(NO_DATA)]);
+const partialDate = z.union([
+  z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/),
+  z.literal(NO_DATA),
+]);
 
 export const registerIncomingSchema = z
   .object({
-    title: text(500).openapi({ example: 'Wniosek o wydanie zaświadczenia o niezaleganiu w podatkach' }),
+    title: text(500).openapi({
+      example: 'Wniosek o wydanie zaświadczenia o niezaleganiu w podatkach',
+    }),
     sender: z.object({
       name: text(300).openapi({ example: 'Jan Kowalski' }),
       address: addressSchema,
@@ -60,7 +69,15 @@ export const incomingItemSchema = z
     deliveryMethod: z.string(),
     remarks: z.string().nullable(),
     caseId: z.uuid().nullable(),
-    files: z.array(z.object({ fileId: z.uuid(), sha256: z.string(), name: z.string(), contentType: z.string(), sizeBytes: z.number() })),
+    files: z.array(
+      z.object({
+        fileId: z.uuid(),
+        sha256: z.string(),
+        name: z.string(),
+        contentType: z.string(),
+        sizeBytes: z.number(),
+      }),
+    ),
     allowedActions: z.array(z.string()),
   })
   .openapi('IncomingItem');

@@ -24,12 +24,20 @@ export async function registerIncoming(deps: ActorDeps, rawInput: RegisterIncomi
   const receivedAt = new Date(input.receivedAt);
   return runInTransaction(deps, async (tx) => {
     const { actor, trx, now } = tx;
-    if (!incomingPolicy.can(actor, 'register', { unitIds: [actor.unitId], ownerIds: [actor.userId] })) {
+    if (
+      !incomingPolicy.can(actor, 'register', { unitIds: [actor.unitId], ownerIds: [actor.userId] })
+    ) {
       throw incomingErrors.forbidden();
     }
-    if (receivedAt.getTime() > now.getTime() + CLOCK_TOLERANCE_MS) throw incomingErrors.receivedInFuture();
+    if (receivedAt.getTime() > now.getTime() + CLOCK_TOLERANCE_MS)
+      throw incomingErrors.receivedInFuture();
     const year = localYear(now);
-    const number = await takeNextNumber(trx, { officeId: actor.officeId, name: 'rpw', scope: '', year });
+    const number = await takeNextNumber(trx, {
+      officeId: actor.officeId,
+      name: 'rpw',
+      scope: '',
+      year,
+    });
     const rpwSign = formatRpwSign(number, year);
     const item = await trx
       .insertInto('incoming_items')
@@ -70,12 +78,18 @@ export async function registerIncoming(deps: ActorDeps, rawInput: RegisterIncomi
 }
 
 /** Loads an item the actor may see; one they may not see does not exist for them (404). */
-export async function getIncomingOrThrow(db: Executor, actor: Actor, id: string, action: 'read' | 'attach' | 'assign' = 'read') {
+export async function getIncomingOrThrow(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  action: 'read' | 'attach' | 'assign' = 'read',
+) {
   const item = await repo.findItem(db, actor.officeId, id);
   if (!item) throw incomingErrors.notFound();
   const scope = await incomingScope(db, item);
   if (!incomingPolicy.can(actor, 'read', scope)) throw incomingErrors.notFound();
-  if (action !== 'read' && !incomingPolicy.can(actor, action, scope)) throw incomingErrors.forbidden();
+  if (action !== 'read' && !incomingPolicy.can(actor, action, scope))
+    throw incomingErrors.forbidden();
   return { item, scope };
 }
 
@@ -100,17 +114,31 @@ export async function getIncoming(deps: ActorDeps, id: string) {
     deliveryMethod: item.delivery_method ?? NO_DATA,
     remarks: item.remarks,
     caseId: item.case_id,
-    files: files.map((f) => ({ fileId: f.id, sha256: f.sha256, name: f.original_name, contentType: f.content_type, sizeBytes: f.size_bytes })),
+    files: files.map((f) => ({
+      fileId: f.id,
+      sha256: f.sha256,
+      name: f.original_name,
+      contentType: f.content_type,
+      sizeBytes: f.size_bytes,
+    })),
     allowedActions: incomingPolicy.allowedActions(deps.actor, scope),
   };
 }
 
-export async function listIncoming(deps: ActorDeps, filter: { year?: number | undefined; limit?: number; offset?: number }) {
-  const rows = await repo.listItems(deps.db, deps.actor.officeId, incomingPolicy.visibility(deps.actor, 'read'), {
-    year: filter.year,
-    limit: filter.limit ?? 100,
-    offset: filter.offset ?? 0,
-  });
+export async function listIncoming(
+  deps: ActorDeps,
+  filter: { year?: number | undefined; limit?: number; offset?: number },
+) {
+  const rows = await repo.listItems(
+    deps.db,
+    deps.actor.officeId,
+    incomingPolicy.visibility(deps.actor, 'read'),
+    {
+      year: filter.year,
+      limit: filter.limit ?? 100,
+      offset: filter.offset ?? 0,
+    },
+  );
   return rows.map((r) => ({
     id: r.id,
     rpwNumber: r.rpw_sign,
@@ -146,7 +174,13 @@ export async function attachIncomingFile(
       .executeTakeFirstOrThrow();
     await tx.trx
       .insertInto('incoming_files')
-      .values({ office_id: tx.actor.officeId, incoming_id: item.id, file_id: stored.id, added_at: tx.now, added_by: tx.actor.userId })
+      .values({
+        office_id: tx.actor.officeId,
+        incoming_id: item.id,
+        file_id: stored.id,
+        added_at: tx.now,
+        added_by: tx.actor.userId,
+      })
       .execute();
     await tx.record({
       action: 'incoming.file_attached',
@@ -156,6 +190,11 @@ export async function attachIncomingFile(
       documentId: stored.id,
       payload: { sha256: blob.sha256, sizeBytes: blob.sizeBytes },
     });
-    return { fileId: stored.id, sha256: blob.sha256, contentType: blob.contentType, sizeBytes: blob.sizeBytes };
+    return {
+      fileId: stored.id,
+      sha256: blob.sha256,
+      contentType: blob.contentType,
+      sizeBytes: blob.sizeBytes,
+    };
   });
 }

@@ -5,16 +5,19 @@
  */
 const NORMALISED = /^(A|B|Bc|B[1-9]\d?|BE[1-9]\d?)$/;
 
-export type CategoryParse =
-  | { ok: true; category: string | null }
-  | { ok: false; raw: string };
+export type CategoryParse = { ok: true; category: string | null } | { ok: false; raw: string };
 
 export function normaliseCategory(raw: string): CategoryParse {
   const trimmed = raw.trim();
   if (trimmed === '') return { ok: true, category: null };
-  const normalised = trimmed.replace(/^(BE|B)\s*-\s*(\d+)$/i, (_, kind: string, years: string) => `${kind.toUpperCase()}${years}`);
+  const normalised = trimmed.replace(
+    /^(BE|B)\s*-\s*(\d+)$/i,
+    (_, kind: string, years: string) => `${kind.toUpperCase()}${years}`,
+  );
   const canonical = normalised === 'BC' ? 'Bc' : normalised;
-  return NORMALISED.test(canonical) ? { ok: true, category: canonical } : { ok: false, raw: trimmed };
+  return NORMALISED.test(canonical)
+    ? { ok: true, category: canonical }
+    : { ok: false, raw: trimmed };
 }
 
 /**

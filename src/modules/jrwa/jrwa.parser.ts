@@ -58,15 +58,26 @@ export function parseJrwa(text: string): ParsedJrwa {
   const classes: ParsedJrwaClass[] = [];
   const bySymbol = new Map<string, ParsedJrwaClass>();
   const declaredLeaf = new Map<string, boolean>();
-  const report = (lineNo: number, symbol: string | null, code: JrwaDefectCode, message: string, messagePl: string) =>
-    defects.push({ lineNo, symbol, code, message, messagePl });
+  const report = (
+    lineNo: number,
+    symbol: string | null,
+    code: JrwaDefectCode,
+    message: string,
+    messagePl: string,
+  ) => defects.push({ lineNo, symbol, code, message, messagePl });
 
   lines.forEach((line, index) => {
     const lineNo = index + 1;
     if (index <= headerIndex || line.trim() === '' || line.startsWith('#')) return;
     const cells = line.split('\t');
     if (cells.length !== columns) {
-      report(lineNo, null, 'malformed_row', `Expected ${columns} columns, found ${cells.length}.`, `Oczekiwano ${columns} kolumn, jest ${cells.length}.`);
+      report(
+        lineNo,
+        null,
+        'malformed_row',
+        `Expected ${columns} columns, found ${cells.length}.`,
+        `Oczekiwano ${columns} kolumn, jest ${cells.length}.`,
+      );
       return;
     }
     const [symbol = '', title = ''] = cells.map((cell) => cell.trim());
@@ -76,19 +87,45 @@ export function parseJrwa(text: string): ParsedJrwa {
     const isLeafFlag = cells[columns - 1]?.trim() === '1';
 
     if (!/^\d{1,6}$/.test(symbol)) {
-      report(lineNo, symbol || null, 'invalid_symbol', `"${symbol}" is not a JRWA symbol (digits only).`, `„${symbol}” nie jest symbolem JRWA (tylko cyfry).`);
+      report(
+        lineNo,
+        symbol || null,
+        'invalid_symbol',
+        `"${symbol}" is not a JRWA symbol (digits only).`,
+        `„${symbol}” nie jest symbolem JRWA (tylko cyfry).`,
+      );
       return;
     }
     const earlier = bySymbol.get(symbol);
     if (earlier) {
-      report(lineNo, symbol, 'duplicate_symbol', `Symbol ${symbol} already defined on line ${earlier.lineNo}; this row was not imported.`, `Symbol ${symbol} zdefiniowano już w wierszu ${earlier.lineNo}; tego wiersza nie zaimportowano.`);
+      report(
+        lineNo,
+        symbol,
+        'duplicate_symbol',
+        `Symbol ${symbol} already defined on line ${earlier.lineNo}; this row was not imported.`,
+        `Symbol ${symbol} zdefiniowano już w wierszu ${earlier.lineNo}; tego wiersza nie zaimportowano.`,
+      );
       return;
     }
     const category = parseCategory(rawCategory, lineNo, symbol, report);
     const categoryElsewhere = parseCategory(rawElsewhere, lineNo, symbol, report);
-    const parsed: ParsedJrwaClass = { symbol, title, category, categoryElsewhere, remarks, isFinal: false, lineNo };
+    const parsed: ParsedJrwaClass = {
+      symbol,
+      title,
+      category,
+      categoryElsewhere,
+      remarks,
+      isFinal: false,
+      lineNo,
+    };
     if (symbol.length > 1 && !bySymbol.has(symbol.slice(0, -1))) {
-      report(lineNo, symbol, 'missing_parent', `Parent class ${symbol.slice(0, -1)} is missing.`, `Brak klasy nadrzędnej ${symbol.slice(0, -1)}.`);
+      report(
+        lineNo,
+        symbol,
+        'missing_parent',
+        `Parent class ${symbol.slice(0, -1)} is missing.`,
+        `Brak klasy nadrzędnej ${symbol.slice(0, -1)}.`,
+      );
     }
     bySymbol.set(symbol, parsed);
     declaredLeaf.set(symbol, isLeafFlag);
@@ -100,10 +137,22 @@ export function parseJrwa(text: string): ParsedJrwa {
   for (const jrwaClass of classes) {
     jrwaClass.isFinal = !parents.has(jrwaClass.symbol);
     if (jrwaClass.isFinal !== declaredLeaf.get(jrwaClass.symbol)) {
-      report(jrwaClass.lineNo, jrwaClass.symbol, 'leaf_flag_mismatch', `The file marks ${jrwaClass.symbol} as ${jrwaClass.isFinal ? 'non-final' : 'final'}, but the tree says otherwise.`, `Plik oznacza klasę ${jrwaClass.symbol} jako ${jrwaClass.isFinal ? 'niekońcową' : 'końcową'}, a drzewo wskazuje inaczej.`);
+      report(
+        jrwaClass.lineNo,
+        jrwaClass.symbol,
+        'leaf_flag_mismatch',
+        `The file marks ${jrwaClass.symbol} as ${jrwaClass.isFinal ? 'non-final' : 'final'}, but the tree says otherwise.`,
+        `Plik oznacza klasę ${jrwaClass.symbol} jako ${jrwaClass.isFinal ? 'niekońcową' : 'końcową'}, a drzewo wskazuje inaczej.`,
+      );
     }
     if (jrwaClass.isFinal && jrwaClass.category === null) {
-      report(jrwaClass.lineNo, jrwaClass.symbol, 'leaf_without_category', `Final class ${jrwaClass.symbol} has no archival category; it cannot take cases until corrected.`, `Klasa końcowa ${jrwaClass.symbol} nie ma kategorii archiwalnej; nie można w niej zakładać spraw do czasu poprawienia wykazu.`);
+      report(
+        jrwaClass.lineNo,
+        jrwaClass.symbol,
+        'leaf_without_category',
+        `Final class ${jrwaClass.symbol} has no archival category; it cannot take cases until corrected.`,
+        `Klasa końcowa ${jrwaClass.symbol} nie ma kategorii archiwalnej; nie można w niej zakładać spraw do czasu poprawienia wykazu.`,
+      );
     }
   }
   defects.sort((a, b) => a.lineNo - b.lineNo);
@@ -118,7 +167,13 @@ function parseCategory(
 ): string | null {
   const result = normaliseCategory(raw);
   if (result.ok) return result.category;
-  report(lineNo, symbol, 'unknown_category', `Unknown archival category "${result.raw}".`, `Nieznana kategoria archiwalna „${result.raw}”.`);
+  report(
+    lineNo,
+    symbol,
+    'unknown_category',
+    `Unknown archival category "${result.raw}".`,
+    `Nieznana kategoria archiwalna „${result.raw}”.`,
+  );
   return null;
 }
 

@@ -21,12 +21,14 @@ export async function importJrwa(deps: ActorDeps, input: ImportJrwaInput) {
   try {
     parsed = parseJrwa(input.text);
   } catch (error) {
-    if (error instanceof JrwaFormatError) throw jrwaErrors.unrecognisedFormat({ line: error.lineNo });
+    if (error instanceof JrwaFormatError)
+      throw jrwaErrors.unrecognisedFormat({ line: error.lineNo });
     throw error;
   }
   return runInTransaction(deps, async (tx) => {
     const officeId = tx.actor.officeId;
-    if (!jrwaPolicy.can(tx.actor, 'import', { unitIds: [tx.actor.unitId], ownerIds: [] })) throw jrwaErrors.forbidden();
+    if (!jrwaPolicy.can(tx.actor, 'import', { unitIds: [tx.actor.unitId], ownerIds: [] }))
+      throw jrwaErrors.forbidden();
     const clash = await tx.trx
       .selectFrom('jrwa_versions')
       .select('id')
@@ -84,7 +86,11 @@ export async function importJrwa(deps: ActorDeps, input: ImportJrwaInput) {
       action: 'jrwa.imported',
       description: `Zaimportowano wykaz akt „${input.name}” obowiązujący od ${input.adoptedOn}`,
       subject: { type: 'jrwa_version', id: version.id },
-      payload: { classes: parsed.classes.length, defects: parsed.defects.length, format: parsed.format },
+      payload: {
+        classes: parsed.classes.length,
+        defects: parsed.defects.length,
+        format: parsed.format,
+      },
     });
     return {
       versionId: version.id,
@@ -96,8 +102,15 @@ export async function importJrwa(deps: ActorDeps, input: ImportJrwaInput) {
   });
 }
 
-export async function listJrwaClasses(deps: ActorDeps, filter: { finalOnly: boolean; onDate?: string }) {
-  const version = await repo.findVersionInForce(deps.db, deps.actor.officeId, filter.onDate ?? localDate(deps.clock.now()));
+export async function listJrwaClasses(
+  deps: ActorDeps,
+  filter: { finalOnly: boolean; onDate?: string },
+) {
+  const version = await repo.findVersionInForce(
+    deps.db,
+    deps.actor.officeId,
+    filter.onDate ?? localDate(deps.clock.now()),
+  );
   if (!version) return [];
   const classes = await repo.listClasses(deps.db, version.id, filter);
   return classes.map((c) => ({
@@ -130,7 +143,12 @@ export async function listJrwaVersions(deps: ActorDeps) {
 }
 
 /** The final class a new case goes into, in the wykaz in force on the opening date. */
-export async function getFinalClassOrThrow(db: Executor, officeId: string, symbol: string, onDate: string) {
+export async function getFinalClassOrThrow(
+  db: Executor,
+  officeId: string,
+  symbol: string,
+  onDate: string,
+) {
   const version = await repo.findVersionInForce(db, officeId, onDate);
   if (!version) throw jrwaErrors.noVersionInForce();
   const jrwaClass = await repo.findClass(db, version.id, symbol);

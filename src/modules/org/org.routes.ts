@@ -1,31 +1,72 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../platform/http/http-types.ts';
-import { actorDeps, jsonBody, jsonResponse, security, standardErrors } from '../../platform/http/route-helpers.ts';
-import { createSubstitutionSchema, createUnitSchema, createUserSchema, personSchema, unitSchema } from './org.schemas.ts';
-import { createSubstitution, createUnit, createUser, listPeople, listUnits } from './org.usecases.ts';
+import {
+  actorDeps,
+  jsonBody,
+  jsonResponse,
+  security,
+  standardErrors,
+} from '../../platform/http/route-helpers.ts';
+import {
+  createSubstitutionSchema,
+  createUnitSchema,
+  createUserSchema,
+  personSchema,
+  unitSchema,
+} from './org.schemas.ts';
+import {
+  createSubstitution,
+  createUnit,
+  createUser,
+  listPeople,
+  listUnits,
+} from './org.usecases.ts';
 
 const tags = ['org'];
 
 const listUnitsRoute = createRoute({
-  method: 'get', path: '/org/units', tags, security, summary: 'Komórki organizacyjne urzędu',
+  method: 'get',
+  path: '/org/units',
+  tags,
+  security,
+  summary: 'Komórki organizacyjne urzędu',
   responses: { 200: jsonResponse(z.array(unitSchema), 'Komórki'), ...standardErrors },
 });
 const createUnitRoute = createRoute({
-  method: 'post', path: '/org/units', tags, security, summary: 'Utworzenie komórki (administrator)',
+  method: 'post',
+  path: '/org/units',
+  tags,
+  security,
+  summary: 'Utworzenie komórki (administrator)',
   request: jsonBody(createUnitSchema),
   responses: { 201: jsonResponse(unitSchema, 'Utworzono'), ...standardErrors },
 });
 const listPeopleRoute = createRoute({
-  method: 'get', path: '/org/people', tags, security, summary: 'Pracownicy urzędu (książka adresowa)',
+  method: 'get',
+  path: '/org/people',
+  tags,
+  security,
+  summary: 'Pracownicy urzędu (książka adresowa)',
   responses: { 200: jsonResponse(z.array(personSchema), 'Pracownicy'), ...standardErrors },
 });
 const createUserRoute = createRoute({
-  method: 'post', path: '/org/people', tags, security, summary: 'Dodanie użytkownika z rolami (administrator)',
+  method: 'post',
+  path: '/org/people',
+  tags,
+  security,
+  summary: 'Dodanie użytkownika z rolami (administrator)',
   request: jsonBody(createUserSchema),
-  responses: { 201: jsonResponse(z.object({ id: z.uuid(), login: z.string() }), 'Utworzono'), ...standardErrors },
+  responses: {
+    201: jsonResponse(z.object({ id: z.uuid(), login: z.string() }), 'Utworzono'),
+    ...standardErrors,
+  },
 });
 const createSubstitutionRoute = createRoute({
-  method: 'post', path: '/org/substitutions', tags, security, summary: 'Ustanowienie zastępstwa (administrator)',
+  method: 'post',
+  path: '/org/substitutions',
+  tags,
+  security,
+  summary: 'Ustanowienie zastępstwa (administrator)',
   request: jsonBody(createSubstitutionSchema),
   responses: { 201: jsonResponse(z.object({ id: z.uuid() }), 'Utworzono'), ...standardErrors },
 });
@@ -34,7 +75,16 @@ export function registerOrgRoutes(app: App, deps: AppDeps) {
   app.openapi(listUnitsRoute, async (c) => c.json(await listUnits(actorDeps(deps, c)), 200));
   app.openapi(createUnitRoute, async (c) => {
     const unit = await createUnit(actorDeps(deps, c), c.req.valid('json'));
-    return c.json({ id: unit.id, symbol: unit.symbol, name: unit.name, parentId: unit.parent_id, isSubordinateEntity: unit.is_subordinate_entity }, 201);
+    return c.json(
+      {
+        id: unit.id,
+        symbol: unit.symbol,
+        name: unit.name,
+        parentId: unit.parent_id,
+        isSubordinateEntity: unit.is_subordinate_entity,
+      },
+      201,
+    );
   });
   app.openapi(listPeopleRoute, async (c) => c.json(await listPeople(actorDeps(deps, c)), 200));
   app.openapi(createUserRoute, async (c) => {

@@ -34,7 +34,11 @@ export async function createOffice(deps: UseCaseDeps, input: CreateOfficeInput) 
   const passwordHash = await hashPassword(input.admin.password);
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
-    const clash = await trx.selectFrom('offices').select('id').where('code', '=', input.code).executeTakeFirst();
+    const clash = await trx
+      .selectFrom('offices')
+      .select('id')
+      .where('code', '=', input.code)
+      .executeTakeFirst();
     if (clash) throw orgErrors.officeCodeTaken();
     await assertLoginFree(trx, input.admin.login);
     const office = await trx
@@ -44,7 +48,12 @@ export async function createOffice(deps: UseCaseDeps, input: CreateOfficeInput) 
       .executeTakeFirstOrThrow();
     const unit = await trx
       .insertInto('units')
-      .values({ office_id: office.id, symbol: input.rootUnit.symbol, name: input.rootUnit.name, parent_id: null })
+      .values({
+        office_id: office.id,
+        symbol: input.rootUnit.symbol,
+        name: input.rootUnit.name,
+        parent_id: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const admin = await trx
@@ -62,7 +71,13 @@ export async function createOffice(deps: UseCaseDeps, input: CreateOfficeInput) 
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('role_grants')
-      .values({ office_id: office.id, user_id: admin.id, role: 'administrator', scope: 'office', unit_id: unit.id })
+      .values({
+        office_id: office.id,
+        user_id: admin.id,
+        role: 'administrator',
+        scope: 'office',
+        unit_id: unit.id,
+      })
       .execute();
     const founder: Actor = {
       userId: admin.id,
@@ -91,7 +106,8 @@ export async function createUnit(deps: ActorDeps, input: CreateUnitInput) {
   return runInTransaction(deps, async (tx) => {
     assertCanManage(tx.actor, input.parentId ?? tx.actor.unitId);
     if (input.parentId) await getUnitOrThrow(tx.trx, tx.actor.officeId, input.parentId);
-    if (await repo.findUnitBySymbol(tx.trx, tx.actor.officeId, input.symbol)) throw orgErrors.unitSymbolTaken();
+    if (await repo.findUnitBySymbol(tx.trx, tx.actor.officeId, input.symbol))
+      throw orgErrors.unitSymbolTaken();
     const unit = await tx.trx
       .insertInto('units')
       .values({
@@ -112,16 +128,28 @@ export async function createUnit(deps: ActorDeps, input: CreateUnitInput) {
   });
 }
 
-export async function createUser(deps: ActorDeps, rawInput: CreateUserInput, options: { allowWeakPasswords?: boolean } = {}) {
+export async function createUser(
+  deps: ActorDeps,
+  rawInput: CreateUserInput,
+  options: { allowWeakPasswords?: boolean } = {},
+) {
   const input = createUserSchema.parse(rawInput);
-  if (input.password && !options.allowWeakPasswords && input.password.length < MIN_PASSWORD_LENGTH) {
+  if (
+    input.password &&
+    !options.allowWeakPasswords &&
+    input.password.length < MIN_PASSWORD_LENGTH
+  ) {
     throw orgErrors.weakPassword();
   }
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return runInTransaction(deps, (tx) => insertUser(tx, input, passwordHash));
 }
 
-async function insertUser(tx: TransactionContext, input: ReturnType<typeof createUserSchema.parse>, passwordHash: string | null) {
+async function insertUser(
+  tx: TransactionContext,
+  input: ReturnType<typeof createUserSchema.parse>,
+  passwordHash: string | null,
+) {
   const { trx, actor } = tx;
   assertCanManage(actor, input.unitId);
   await getUnitOrThrow(trx, actor.officeId, input.unitId);
@@ -152,7 +180,13 @@ async function insertUser(tx: TransactionContext, input: ReturnType<typeof creat
     await getUnitOrThrow(trx, actor.officeId, unitId);
     await trx
       .insertInto('role_grants')
-      .values({ office_id: actor.officeId, user_id: user.id, role: grant.role, scope: grant.scope, unit_id: unitId })
+      .values({
+        office_id: actor.officeId,
+        user_id: user.id,
+        role: grant.role,
+        scope: grant.scope,
+        unit_id: unitId,
+      })
       .execute();
   }
   await tx.record({
@@ -235,10 +269,15 @@ function assertUnitSymbol(symbol: string) {
 }
 
 function assertCanManage(actor: Actor, unitId: string) {
-  if (!orgPolicy.can(actor, 'manage', { unitIds: [unitId], ownerIds: [] })) throw orgErrors.forbidden();
+  if (!orgPolicy.can(actor, 'manage', { unitIds: [unitId], ownerIds: [] }))
+    throw orgErrors.forbidden();
 }
 
 async function assertLoginFree(trx: Tx, login: string) {
-  const taken = await trx.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst();
+  const taken = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('login', '=', login)
+    .executeTakeFirst();
   if (taken) throw orgErrors.loginTaken();
 }

@@ -2,8 +2,18 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useDemoOffice } from '../../../test/support/context.ts';
 import { buildIncoming } from '../../../test/support/factories.ts';
-import { acceptAssignment, assignIncoming, changeAssignment, forwardAssignment } from '../assignments/assignments.usecases.ts';
-import { changeCaseHandler, joinIncomingToCase, openCase, openSubCase } from '../cases/cases.usecases.ts';
+import {
+  acceptAssignment,
+  assignIncoming,
+  changeAssignment,
+  forwardAssignment,
+} from '../assignments/assignments.usecases.ts';
+import {
+  changeCaseHandler,
+  joinIncomingToCase,
+  openCase,
+  openSubCase,
+} from '../cases/cases.usecases.ts';
 import { attachIncomingFile, registerIncoming } from '../incoming/incoming.usecases.ts';
 import { createDiskFileStore } from '../../platform/files/file-store.ts';
 import { getCaseRecord } from './record.usecases.ts';
@@ -12,7 +22,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 const office = useDemoOffice();
-const files = createDiskFileStore(path.join(os.tmpdir(), `obieg-test-files-${process.pid}`), 1024 * 1024);
+const files = createDiskFileStore(
+  path.join(os.tmpdir(), `obieg-test-files-${process.pid}`),
+  1024 * 1024,
+);
 
 async function caseWithHistory() {
   const kancelaria = await office.as('kancelaria');
@@ -20,14 +33,30 @@ async function caseWithHistory() {
   const referent = await office.as('referent.fn');
   const first = await registerIncoming(kancelaria, buildIncoming());
   const toUnit = await assignIncoming(kancelaria, first.id, { unitId: office.demo.units.FN });
-  const toPerson = await forwardAssignment(kierownik, toUnit.id, { userId: office.demo.people['referent.fn']!, method: 'do załatwienia' });
+  const toPerson = await forwardAssignment(kierownik, toUnit.id, {
+    userId: office.demo.people['referent.fn']!,
+    method: 'do załatwienia',
+  });
   await acceptAssignment(referent, toPerson.id);
-  const kase = await openCase(referent, { unitId: office.demo.units.FN, jrwaSymbol: '3118', title: 'Zaświadczenie o niezaleganiu', incomingId: first.id });
-  const second = await registerIncoming(kancelaria, buildIncoming({ title: 'Uzupełnienie wniosku' }));
-  const secondAssignment = await assignIncoming(kancelaria, second.id, { userId: office.demo.people['referent.fn']! });
+  const kase = await openCase(referent, {
+    unitId: office.demo.units.FN,
+    jrwaSymbol: '3118',
+    title: 'Zaświadczenie o niezaleganiu',
+    incomingId: first.id,
+  });
+  const second = await registerIncoming(
+    kancelaria,
+    buildIncoming({ title: 'Uzupełnienie wniosku' }),
+  );
+  const secondAssignment = await assignIncoming(kancelaria, second.id, {
+    userId: office.demo.people['referent.fn']!,
+  });
   await joinIncomingToCase(referent, kase.id, second.id);
   await changeAssignment(kancelaria, secondAssignment.id, { deadline: '2026-03-09' });
-  await attachIncomingFile({ ...referent, files }, second.id, { name: 'skan.pdf', content: new TextEncoder().encode('%PDF-1.4\n% skan pisma\n') });
+  await attachIncomingFile({ ...referent, files }, second.id, {
+    name: 'skan.pdf',
+    content: new TextEncoder().encode('%PDF-1.4\n% skan pisma\n'),
+  });
   await openSubCase(referent, kase.id, { title: 'Korespondencja z US' });
   await changeCaseHandler(kierownik, kase.id, office.demo.people['referent2.fn']!);
   return kase;
@@ -48,14 +77,27 @@ describe('case record (metryka)', () => {
       'case.handler_changed',
     ]);
     expect(record.rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(record.rows[0]).toMatchObject({ person: 'Joanna Dąbrowska', post: 'inspektor ds. wymiaru podatków', documentId: expect.stringMatching(/^RPW\/\d+\/2026$/) });
-    expect(record.rows[6]).toMatchObject({ person: 'Krzysztof Woźniak', post: 'Skarbnik – Naczelnik Wydziału Finansowego' });
+    expect(record.rows[0]).toMatchObject({
+      person: 'Joanna Dąbrowska',
+      post: 'inspektor ds. wymiaru podatków',
+      documentId: expect.stringMatching(/^RPW\/\d+\/2026$/),
+    });
+    expect(record.rows[6]).toMatchObject({
+      person: 'Krzysztof Woźniak',
+      post: 'Skarbnik – Naczelnik Wydziału Finansowego',
+    });
   });
 
   it('refuses to change or delete record rows', async () => {
     const kase = await caseWithHistory();
-    await expect(sql`update case_record_rows set description = 'x' where case_id = ${kase.id}`.execute(office.database.db)).rejects.toThrow(/append-only/);
-    await expect(sql`delete from case_record_rows where case_id = ${kase.id}`.execute(office.database.db)).rejects.toThrow(/append-only/);
+    await expect(
+      sql`update case_record_rows set description = 'x' where case_id = ${kase.id}`.execute(
+        office.database.db,
+      ),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      sql`delete from case_record_rows where case_id = ${kase.id}`.execute(office.database.db),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('verify names the first row altered directly in the database', async () => {
@@ -63,11 +105,24 @@ describe('case record (metryka)', () => {
     expect((await verifyRecordChains(office.database.db)).broken).toEqual([]);
     // A tamperer with database superuser rights bypasses the append-only trigger.
     await office.database.db.transaction().execute(async (trx) => {
-      await sql`alter table case_record_rows disable trigger case_record_rows_append_only`.execute(trx);
-      await sql`update case_record_rows set actor_name = 'Ktoś Inny' where case_id = ${kase.id} and seq = 3`.execute(trx);
-      await sql`alter table case_record_rows enable trigger case_record_rows_append_only`.execute(trx);
+      await sql`alter table case_record_rows disable trigger case_record_rows_append_only`.execute(
+        trx,
+      );
+      await sql`update case_record_rows set actor_name = 'Ktoś Inny' where case_id = ${kase.id} and seq = 3`.execute(
+        trx,
+      );
+      await sql`alter table case_record_rows enable trigger case_record_rows_append_only`.execute(
+        trx,
+      );
     });
     const report = await verifyRecordChains(office.database.db);
-    expect(report.broken).toEqual([expect.objectContaining({ caseId: kase.id, sign: kase.sign, seq: 3, reason: 'hash_mismatch' })]);
+    expect(report.broken).toEqual([
+      expect.objectContaining({
+        caseId: kase.id,
+        sign: kase.sign,
+        seq: 3,
+        reason: 'hash_mismatch',
+      }),
+    ]);
   });
 });

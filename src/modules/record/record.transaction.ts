@@ -54,7 +54,12 @@ export async function runInTransaction<T>(
   });
 }
 
-export async function recordChange(trx: Tx, actor: Actor, at: Date, event: ChangeEvent): Promise<void> {
+export async function recordChange(
+  trx: Tx,
+  actor: Actor,
+  at: Date,
+  event: ChangeEvent,
+): Promise<void> {
   await trx
     .insertInto('audit_events')
     .values({

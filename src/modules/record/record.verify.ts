@@ -61,7 +61,13 @@ export async function verifyRecordChains(db: Executor, officeId?: string): Promi
       expectedSeq += 1;
     }
     if (!broken && (kase.record_seq !== rows.length || kase.record_head !== prev)) {
-      broken = { caseId: kase.id, sign: kase.sign, seq: rows.length + 1, rowId: null, reason: 'head_mismatch' };
+      broken = {
+        caseId: kase.id,
+        sign: kase.sign,
+        seq: rows.length + 1,
+        rowId: null,
+        reason: 'head_mismatch',
+      };
     }
     if (broken) report.broken.push(broken);
   }

@@ -28,7 +28,12 @@ describe('migrations and schema', () => {
         order by table_name, column_name`.execute(database.db);
       const actual: Record<string, string[]> = {};
       for (const row of rows) (actual[row.table_name] ??= []).push(row.column_name);
-      const expected = Object.fromEntries(Object.entries(schemaColumns).map(([table, columns]) => [table, Object.keys(columns).sort()]));
+      const expected = Object.fromEntries(
+        Object.entries(schemaColumns).map(([table, columns]) => [
+          table,
+          Object.keys(columns).sort(),
+        ]),
+      );
       expect(actual).toEqual(expected);
     } finally {
       await database.close();

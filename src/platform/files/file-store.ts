@@ -28,7 +28,8 @@ const REJECTED_TYPES = new Set([
  * is stored once. Writes go to a temporary name first and are renamed into place atomically.
  */
 export function createDiskFileStore(root: string, maxBytes: number): FileStore {
-  const blobPath = (sha256: string) => path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  const blobPath = (sha256: string) =>
+    path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   return {
     async put(content) {
       if (content.byteLength > maxBytes) {
@@ -79,7 +80,9 @@ export async function sniffContentType(content: Uint8Array): Promise<string> {
   let head: string;
   try {
     // `stream: true` tolerates a multi-byte character cut at the 4 KiB boundary.
-    head = new TextDecoder('utf-8', { fatal: true }).decode(content.subarray(0, 4096), { stream: true });
+    head = new TextDecoder('utf-8', { fatal: true }).decode(content.subarray(0, 4096), {
+      stream: true,
+    });
   } catch {
     return 'application/octet-stream';
   }

@@ -27,7 +27,10 @@ export function errorBody(error: AppError) {
 }
 
 export function validationError(error: z.ZodError): AppError {
-  const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const issues = error.issues.map((issue) => ({
+    path: issue.path.join('.'),
+    message: issue.message,
+  }));
   return new AppError(
     'request.invalid',
     400,
@@ -43,9 +46,15 @@ export function handleError(logger: Logger) {
     let appError: AppError;
     if (error instanceof AppError) appError = error;
     else if (error instanceof z.ZodError) appError = validationError(error);
-    else if (error instanceof HTTPException && error.status === 413) appError = commonErrors.payloadTooLarge();
+    else if (error instanceof HTTPException && error.status === 413)
+      appError = commonErrors.payloadTooLarge();
     else if (error instanceof HTTPException && error.status < 500) {
-      appError = new AppError('request.invalid', 400, error.message || 'Bad request', 'Nieprawidłowe żądanie.');
+      appError = new AppError(
+        'request.invalid',
+        400,
+        error.message || 'Bad request',
+        'Nieprawidłowe żądanie.',
+      );
     } else {
       logger.error({ err: error, path: c.req.path }, 'unhandled error');
       appError = commonErrors.internal();

@@ -16,14 +16,29 @@ export function idempotency(deps: Pick<AppDeps, 'db'>): MiddlewareHandler<AppEnv
     const key = c.req.header('Idempotency-Key');
     if (c.req.method !== 'POST' || !key) return next();
     if (!KEY.test(key)) {
-      throw new AppError('idempotency.invalid_key', 400, 'Idempotency-Key must be 8-128 characters [A-Za-z0-9_-].', 'Nagłówek Idempotency-Key musi mieć 8–128 znaków [A-Za-z0-9_-].');
+      throw new AppError(
+        'idempotency.invalid_key',
+        400,
+        'Idempotency-Key must be 8-128 characters [A-Za-z0-9_-].',
+        'Nagłówek Idempotency-Key musi mieć 8–128 znaków [A-Za-z0-9_-].',
+      );
     }
     const actor = c.get('actor');
     const body = await c.req.raw.clone().arrayBuffer();
-    const requestHash = createHash('sha256').update(c.req.path).update('\n').update(new Uint8Array(body)).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(c.req.path)
+      .update('\n')
+      .update(new Uint8Array(body))
+      .digest('hex');
     const claimed = await deps.db
       .insertInto('idempotency_keys')
-      .values({ user_id: actor.userId, key, request_hash: requestHash, status_code: null, response: null })
+      .values({
+        user_id: actor.userId,
+        key,
+        request_hash: requestHash,
+        status_code: null,
+        response: null,
+      })
       .onConflict((oc) => oc.doNothing())
       .returning('key')
       .executeTakeFirst();
@@ -35,12 +50,24 @@ export function idempotency(deps: Pick<AppDeps, 'db'>): MiddlewareHandler<AppEnv
         .where('key', '=', key)
         .executeTakeFirstOrThrow();
       if (previous.request_hash !== requestHash) {
-        throw new AppError('idempotency.key_reused', 422, 'This Idempotency-Key was used for a different request.', 'Ten klucz Idempotency-Key użyto już dla innego żądania.');
+        throw new AppError(
+          'idempotency.key_reused',
+          422,
+          'This Idempotency-Key was used for a different request.',
+          'Ten klucz Idempotency-Key użyto już dla innego żądania.',
+        );
       }
       if (previous.status_code === null) {
-        throw new AppError('idempotency.in_progress', 409, 'A request with this Idempotency-Key is still running.', 'Żądanie z tym kluczem Idempotency-Key jest wciąż przetwarzane.');
+        throw new AppError(
+          'idempotency.in_progress',
+          409,
+          'A request with this Idempotency-Key is still running.',
+          'Żądanie z tym kluczem Idempotency-Key jest wciąż przetwarzane.',
+        );
       }
-      return c.json(previous.response as object, previous.status_code as 200, { 'Idempotent-Replayed': 'true' });
+      return c.json(previous.response as object, previous.status_code as 200, {
+        'Idempotent-Replayed': 'true',
+      });
     }
     try {
       await next();

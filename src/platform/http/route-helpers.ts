@@ -4,7 +4,11 @@ import { errorBodySchema } from './error-handler.ts';
 import type { AppDeps, AppEnv } from './http-types.ts';
 
 /** Use-case dependencies for the signed-in actor of a request. */
-export const actorDeps = (deps: AppDeps, c: Context<AppEnv>) => ({ db: deps.db, clock: deps.clock, actor: c.get('actor') });
+export const actorDeps = (deps: AppDeps, c: Context<AppEnv>) => ({
+  db: deps.db,
+  clock: deps.clock,
+  actor: c.get('actor'),
+});
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
@@ -15,7 +19,10 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
   description,
 });
 
-const errorResponse = (description: string) => ({ content: { 'application/json': { schema: errorBodySchema } }, description });
+const errorResponse = (description: string) => ({
+  content: { 'application/json': { schema: errorBodySchema } },
+  description,
+});
 
 /** The error answers every authenticated endpoint may give. */
 export const standardErrors = {
