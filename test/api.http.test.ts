@@ -265,3 +265,41 @@ describe('HTTP API /api/v1', () => {
     expect(committed).toEqual(buildOpenApiDocument(api.app));
   });
 });
+
+describe('domain systems (systemy dziedzinowe)', () => {
+  it('act through an API token issued to a system account, within its role', async () => {
+    const admin = await api.login('admin');
+    const units = (await (await admin.get('/api/v1/org/units')).json()) as Array<{
+      id: string;
+      symbol: string;
+    }>;
+    const created = await admin.post('/api/v1/org/people', {
+      login: 'system.podatki',
+      name: 'System podatkowy',
+      kind: 'system',
+      unitId: units.find((u) => u.symbol === 'FN')!.id,
+      roles: [{ role: 'system', scope: 'unit' }],
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const issued = await admin.post(`/api/v1/org/people/${id}/api-tokens`, {
+      name: 'integracja podatki',
+    });
+    expect(issued.status).toBe(201);
+    const { token } = (await issued.json()) as { token: string };
+    const registered = await api.app.request('/api/v1/incoming', {
+      ...json('POST', buildIncoming({ channel: 'epuap' })),
+      headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
+    expect(registered.status).toBe(201);
+    const login = await api.app.request(
+      '/api/v1/auth/login',
+      json('POST', { login: 'system.podatki', password: 'x' }),
+    );
+    expect(login.status).toBe(401);
+    const notAdmin = await (
+      await api.login('kancelaria')
+    ).post(`/api/v1/org/people/${id}/api-tokens`, { name: 'x' });
+    expect(notAdmin.status).toBe(401);
+  });
+});
