@@ -44,7 +44,8 @@ const HEADERS: Record<JrwaFormat, string> = {
  * Reads a wykaz akt in one of the two tab-separated formats (pre-2011 gmina wykaz with two
  * categories; 2011 wykaz with one). Every defective row is reported with its line number. A
  * duplicate symbol is reported and its later occurrence is not imported (a version cannot hold
- * one symbol twice); every other defective row is imported as it stands, flagged.
+ * one symbol twice), and so is a row without a valid symbol or with the wrong number of columns;
+ * every other defective row is imported as it stands, flagged.
  */
 export function parseJrwa(text: string): ParsedJrwa {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -118,15 +119,6 @@ export function parseJrwa(text: string): ParsedJrwa {
       isFinal: false,
       lineNo,
     };
-    if (symbol.length > 1 && !bySymbol.has(symbol.slice(0, -1))) {
-      report(
-        lineNo,
-        symbol,
-        'missing_parent',
-        `Parent class ${symbol.slice(0, -1)} is missing.`,
-        `Brak klasy nadrzędnej ${symbol.slice(0, -1)}.`,
-      );
-    }
     bySymbol.set(symbol, parsed);
     declaredLeaf.set(symbol, isLeafFlag);
     classes.push(parsed);
@@ -135,6 +127,16 @@ export function parseJrwa(text: string): ParsedJrwa {
   // Final classes are derived from the tree (no child), not trusted from the file.
   const parents = new Set(classes.map((c) => c.symbol.slice(0, -1)));
   for (const jrwaClass of classes) {
+    const parentSymbol = jrwaClass.symbol.slice(0, -1);
+    if (parentSymbol && !bySymbol.has(parentSymbol)) {
+      report(
+        jrwaClass.lineNo,
+        jrwaClass.symbol,
+        'missing_parent',
+        `Parent class ${parentSymbol} is missing.`,
+        `Brak klasy nadrzędnej ${parentSymbol}.`,
+      );
+    }
     jrwaClass.isFinal = !parents.has(jrwaClass.symbol);
     if (jrwaClass.isFinal !== declaredLeaf.get(jrwaClass.symbol)) {
       report(
