@@ -4,6 +4,10 @@ import { registerAssignmentRoutes } from './modules/assignments/assignments.rout
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { authenticate } from './modules/auth/auth.usecases.ts';
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
+import {
+  PUBLIC_DEADLINE_PATHS,
+  registerDeadlineRoutes,
+} from './modules/deadlines/deadlines.routes.ts';
 import { registerIncomingRoutes } from './modules/incoming/incoming.routes.ts';
 import { registerJrwaRoutes } from './modules/jrwa/jrwa.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
@@ -17,6 +21,7 @@ const PUBLIC_PATHS = new Set([
   `${API_PREFIX}/auth/login`,
   `${API_PREFIX}/openapi.json`,
   `${API_PREFIX}/health`,
+  ...PUBLIC_DEADLINE_PATHS.map((path) => `${API_PREFIX}${path}`),
 ]);
 
 export const openApiInfo = {
@@ -73,6 +78,7 @@ export function createApp(deps: AppDeps, options: { maxBodyBytes: number }) {
   registerIncomingRoutes(v1, deps);
   registerAssignmentRoutes(v1, deps);
   registerCaseRoutes(v1, deps);
+  registerDeadlineRoutes(v1, deps);
   v1.get('/health', async (c) => c.json({ status: 'ok' }));
   api.route(API_PREFIX, v1);
   api.doc31(`${API_PREFIX}/openapi.json`, openApiInfo);

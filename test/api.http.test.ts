@@ -303,3 +303,47 @@ describe('domain systems (systemy dziedzinowe)', () => {
     expect(notAdmin.status).toBe(401);
   });
 });
+
+describe('GET /api/v1/deadlines/compute (art. 57 KPA)', () => {
+  const compute = async (query: string) => api.app.request(`/api/v1/deadlines/compute?${query}`);
+
+  it('computes the worked examples without signing in', async () => {
+    expect(await (await compute('from=2025-12-12&term=14d')).json()).toEqual({
+      from: '2025-12-12',
+      term: '14d',
+      rawEnd: '2025-12-26',
+      due: '2025-12-29',
+    });
+    expect(await (await compute('from=2026-01-31&term=1m')).json()).toEqual({
+      from: '2026-01-31',
+      term: '1m',
+      rawEnd: '2026-02-28',
+      due: '2026-03-02',
+    });
+    expect(await (await compute('from=2026-05-28&term=7d')).json()).toEqual({
+      from: '2026-05-28',
+      term: '7d',
+      rawEnd: '2026-06-04',
+      due: '2026-06-05',
+    });
+    expect(
+      (await (await compute('from=2026-03-02&term=2w')).json()) as { due: string },
+    ).toMatchObject({ due: '2026-03-16' });
+  });
+
+  it('answers a bad term or date with 400 and a code', async () => {
+    for (const [query, code] of [
+      ['from=2026-01-01&term=14x', 'deadline.invalid_term'],
+      ['from=2026-01-01&term=0d', 'deadline.invalid_term'],
+      ['from=2026-02-30&term=1m', 'deadline.invalid_date'],
+      ['from=yesterday&term=1m', 'deadline.invalid_date'],
+    ] as const) {
+      const response = await compute(query);
+      expect(response.status).toBe(400);
+      expect(
+        ((await response.json()) as { error: { code: string; messagePl: string } }).error,
+      ).toMatchObject({ code, messagePl: expect.any(String) });
+    }
+    expect((await compute('from=2026-01-01')).status).toBe(400);
+  });
+});

@@ -351,7 +351,9 @@ describe('JRWA file format', () => {
 
 describe('JRWA tree order', () => {
   it('finds a parent class listed after its child, reporting no missing parent', () => {
-    const parsed = parseJrwa(wykaz2011(row2011('00', 'Dziecko', 'A', true), row2011('0', 'Rodzic', '', false)));
+    const parsed = parseJrwa(
+      wykaz2011(row2011('00', 'Dziecko', 'A', true), row2011('0', 'Rodzic', '', false)),
+    );
     expect(defectsOf(parsed, 'missing_parent')).toEqual([]);
     expect(classOf(parsed, '0')?.isFinal).toBe(false);
   });

@@ -239,6 +239,37 @@ export interface CasesTable {
   remarks: string | null;
   record_seq: Generated<number>;
   record_head: Generated<string>;
+  deadline_term: string | null;
+  deadline_kind: DeadlineKind | null;
+  deadline_starts_on: string | null;
+  deadline_due: string | null;
+}
+
+export type DeadlineKind = 'immediate' | 'one_month' | 'two_months' | 'appeal' | 'custom';
+export type PauseReason = 'suspension' | 'completion' | 'statutory_wait' | 'party_delay' | 'other';
+
+export interface CaseDeadlinePausesTable {
+  id: Generated<string>;
+  office_id: string;
+  case_id: string;
+  reason: PauseReason;
+  description: string;
+  starts_on: string;
+  ends_on: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface CaseDeadlineExtensionsTable {
+  id: Generated<string>;
+  office_id: string;
+  case_id: string;
+  previous_due: string | null;
+  new_due: string;
+  reason: string;
+  notice_text: string;
+  created_by: string;
+  created_at: Timestamp;
 }
 
 export interface CaseRecordRowsTable {
@@ -288,6 +319,8 @@ export interface DB {
   incoming_files: IncomingFilesTable;
   assignments: AssignmentsTable;
   cases: CasesTable;
+  case_deadline_pauses: CaseDeadlinePausesTable;
+  case_deadline_extensions: CaseDeadlineExtensionsTable;
   case_record_rows: CaseRecordRowsTable;
   audit_events: AuditEventsTable;
 }

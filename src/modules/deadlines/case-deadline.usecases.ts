@@ -1,0 +1,356 @@
+import { localDate } from '../../platform/clock.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import type { Row } from '../../platform/db/schema.ts';
+import { casePolicy } from '../cases/cases.policy.ts';
+import { getCaseForAction, getCaseOrThrow } from '../cases/cases.usecases.ts';
+import { caseErrors } from '../cases/cases.errors.ts';
+import {
+  runInTransaction,
+  type ActorDeps,
+  type TransactionContext,
+} from '../record/record.transaction.ts';
+import { addWorkingDays } from './calendar.ts';
+import { clockStatus, computeClock, DEADLINE_TERMS, type ClockState } from './case-clock.ts';
+import { caseDeadlineErrors } from './case-deadline.errors.ts';
+import type { ExtendInput, PauseInput, SetDeadlineInput } from './deadlines.schemas.ts';
+import { delayNoticeText } from './delay-notice.ts';
+
+const KIND_LABELS: Record<string, string> = {
+  immediate: 'bez zwłoki',
+  one_month: '1 miesiąc (art. 35 § 3 KPA)',
+  two_months: '2 miesiące – sprawa szczególnie skomplikowana (art. 35 § 3 KPA)',
+  appeal: '1 miesiąc od otrzymania odwołania (art. 35 § 3 KPA)',
+  custom: 'termin urzędu',
+};
+const PAUSE_LABELS: Record<string, string> = {
+  suspension: 'zawieszenie postępowania',
+  completion: 'oczekiwanie na uzupełnienie braków przez stronę',
+  statutory_wait: 'termin przewidziany w przepisach do dokonania czynności',
+  party_delay: 'opóźnienie z winy strony',
+  other: 'przyczyna niezależna od organu',
+};
+
+/**
+ * Sets the statutory deadline of a case. It starts on the day the initiating letter was received
+ * (for electronic letters, the day of the delivery proof) unless another start is given.
+ */
+export async function setCaseDeadline(deps: ActorDeps, caseId: string, input: SetDeadlineInput) {
+  return runInTransaction(deps, async (tx) => {
+    const kase = await getOpenCaseForWork(tx, caseId);
+    const term = input.kind === 'custom' ? input.term : DEADLINE_TERMS[input.kind];
+    if (!term) throw caseDeadlineErrors.termRequired();
+    const startsOn = input.startsOn ?? (await initiatingLetterDate(tx.trx, kase));
+    if (!startsOn) throw caseDeadlineErrors.noStartDate();
+    await tx.trx
+      .updateTable('cases')
+      .set({ deadline_kind: input.kind, deadline_term: term, deadline_starts_on: startsOn })
+      .where('id', '=', kase.id)
+      .execute();
+    const state = await refreshDue(tx.trx, kase.id);
+    await tx.record({
+      action: 'deadline.set',
+      description: `Ustalono termin załatwienia sprawy: ${KIND_LABELS[input.kind]}${input.kind === 'custom' ? ` (${term})` : ''}, bieg od ${startsOn}, termin upływa ${state?.due}`,
+      subject: { type: 'case', id: kase.id },
+      caseId: kase.id,
+      payload: { kind: input.kind, term, startsOn, due: state?.due },
+    });
+    return getCaseDeadline(tx.trx, tx.actor, kase.id, localDate(tx.now));
+  });
+}
+
+/** Art. 35 § 5: the period is not counted. The clock stops until the pause ends. */
+export async function pauseCaseDeadline(deps: ActorDeps, caseId: string, input: PauseInput) {
+  return runInTransaction(deps, async (tx) => {
+    const kase = await getOpenCaseForWork(tx, caseId);
+    if (!kase.deadline_starts_on) throw caseDeadlineErrors.notSet();
+    if (input.startsOn < kase.deadline_starts_on) throw caseDeadlineErrors.pauseBeforeStart();
+    if (await openPause(tx.trx, kase.id)) throw caseDeadlineErrors.alreadyPaused();
+    await tx.trx
+      .insertInto('case_deadline_pauses')
+      .values({
+        office_id: tx.actor.officeId,
+        case_id: kase.id,
+        reason: input.reason,
+        description: input.description,
+        starts_on: input.startsOn,
+        ends_on: null,
+        created_by: tx.actor.userId,
+        created_at: tx.now,
+      })
+      .execute();
+    await refreshDue(tx.trx, kase.id);
+    await tx.record({
+      action: 'deadline.paused',
+      description: `Wstrzymano bieg terminu od ${input.startsOn}: ${PAUSE_LABELS[input.reason]} – ${input.description}`,
+      subject: { type: 'case', id: kase.id },
+      caseId: kase.id,
+      payload: { ...input },
+    });
+    return getCaseDeadline(tx.trx, tx.actor, kase.id, localDate(tx.now));
+  });
+}
+
+export async function resumeCaseDeadline(
+  deps: ActorDeps,
+  caseId: string,
+  input: { endsOn: string },
+) {
+  return runInTransaction(deps, async (tx) => {
+    const kase = await getOpenCaseForWork(tx, caseId);
+    const pause = await openPause(tx.trx, kase.id);
+    if (!pause) throw caseDeadlineErrors.notPaused();
+    if (input.endsOn < pause.starts_on) throw caseDeadlineErrors.pauseBeforeStart();
+    await tx.trx
+      .updateTable('case_deadline_pauses')
+      .set({ ends_on: input.endsOn })
+      .where('id', '=', pause.id)
+      .execute();
+    const state = await refreshDue(tx.trx, kase.id);
+    await tx.record({
+      action: 'deadline.resumed',
+      description: `Wznowiono bieg terminu od ${input.endsOn} (wstrzymanie trwało ${state?.pausedDays} dni łącznie); termin upływa ${state?.due}`,
+      subject: { type: 'case', id: kase.id },
+      caseId: kase.id,
+      payload: { endsOn: input.endsOn, due: state?.due },
+    });
+    return getCaseDeadline(tx.trx, tx.actor, kase.id, localDate(tx.now));
+  });
+}
+
+/**
+ * Art. 36 KPA: the office sets a new date and notifies the parties of the reason, the new date
+ * and their right to a complaint of delay (ponaglenie). The notice draft is generated here.
+ */
+export async function extendCaseDeadline(deps: ActorDeps, caseId: string, input: ExtendInput) {
+  return runInTransaction(deps, async (tx) => {
+    const kase = await getOpenCaseForWork(tx, caseId);
+    const current = await loadClock(tx.trx, kase);
+    if (!current) throw caseDeadlineErrors.notSet();
+    if (!current.due) throw caseDeadlineErrors.extensionWhilePaused();
+    if (input.newDue <= current.due) throw caseDeadlineErrors.extensionNotLater();
+    const office = await tx.trx
+      .selectFrom('offices')
+      .select('name')
+      .where('id', '=', tx.actor.officeId)
+      .executeTakeFirstOrThrow();
+    const party = await tx.trx
+      .selectFrom('incoming_items')
+      .select(['sender_name'])
+      .where('id', '=', kase.initiating_incoming_id ?? '00000000-0000-0000-0000-000000000000')
+      .executeTakeFirst();
+    const noticeText = delayNoticeText({
+      officeName: office.name,
+      caseSign: kase.sign,
+      caseTitle: kase.title,
+      partyName: party?.sender_name ?? 'Strona postępowania',
+      previousDue: current.due,
+      newDue: input.newDue,
+      reason: input.reason,
+      handlerName: tx.actor.name,
+      handlerPost: tx.actor.post,
+      today: localDate(tx.now),
+    });
+    const extension = await tx.trx
+      .insertInto('case_deadline_extensions')
+      .values({
+        office_id: tx.actor.officeId,
+        case_id: kase.id,
+        previous_due: current.due,
+        new_due: input.newDue,
+        reason: input.reason,
+        notice_text: noticeText,
+        created_by: tx.actor.userId,
+        created_at: tx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await refreshDue(tx.trx, kase.id);
+    await tx.record({
+      action: 'deadline.extended',
+      description: `Wyznaczono nowy termin załatwienia sprawy: ${input.newDue} (poprzednio ${current.due}); przyczyna: ${input.reason}; przygotowano projekt zawiadomienia stron (art. 36 KPA)`,
+      subject: { type: 'case', id: kase.id },
+      caseId: kase.id,
+      documentId: extension.id,
+      payload: { previousDue: current.due, newDue: input.newDue },
+    });
+    return getCaseDeadline(tx.trx, tx.actor, kase.id, localDate(tx.now));
+  });
+}
+
+export async function showCaseDeadline(deps: ActorDeps, caseId: string) {
+  await getCaseOrThrow(deps, caseId);
+  return getCaseDeadline(deps.db, deps.actor, caseId, localDate(deps.clock.now()));
+}
+
+async function getCaseDeadline(
+  db: Executor,
+  actor: ActorDeps['actor'],
+  caseId: string,
+  today: string,
+) {
+  const kase = await getCaseForAction(db, actor, caseId, 'read');
+  const [pauses, extensions, state] = [
+    await listPauses(db, kase.id),
+    await listExtensions(db, kase.id),
+    await loadClock(db, kase),
+  ];
+  return {
+    caseId: kase.id,
+    sign: kase.sign,
+    kind: kase.deadline_kind,
+    term: kase.deadline_term,
+    startsOn: kase.deadline_starts_on,
+    rawEnd: state?.rawEnd ?? null,
+    baseDue: state?.baseDue ?? null,
+    pausedDays: state?.pausedDays ?? 0,
+    pausedSince: state?.pausedSince ?? null,
+    due: state?.due ?? null,
+    ...clockStatus(state, today),
+    pauses: pauses.map((p) => ({
+      id: p.id,
+      reason: p.reason,
+      description: p.description,
+      startsOn: p.starts_on,
+      endsOn: p.ends_on,
+    })),
+    extensions: extensions.map((e) => ({
+      id: e.id,
+      previousDue: e.previous_due,
+      newDue: e.new_due,
+      reason: e.reason,
+      noticeText: e.notice_text,
+    })),
+  };
+}
+
+async function loadClock(
+  db: Executor,
+  kase: Pick<Row<'cases'>, 'id' | 'deadline_term' | 'deadline_starts_on'>,
+): Promise<ClockState | null> {
+  if (!kase.deadline_term || !kase.deadline_starts_on) return null;
+  const pauses = await listPauses(db, kase.id);
+  const extensions = await listExtensions(db, kase.id);
+  return computeClock({
+    startsOn: kase.deadline_starts_on,
+    term: kase.deadline_term,
+    pauses: pauses.map((p) => ({ startsOn: p.starts_on, endsOn: p.ends_on })),
+    extensions: extensions.map((e) => ({ newDue: e.new_due })),
+  });
+}
+
+/** Keeps `cases.deadline_due` equal to the clock, for the overdue and due-soon lists. */
+async function refreshDue(db: Executor, caseId: string): Promise<ClockState | null> {
+  const kase = await db
+    .selectFrom('cases')
+    .select(['id', 'deadline_term', 'deadline_starts_on'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const state = await loadClock(db, kase);
+  await db
+    .updateTable('cases')
+    .set({ deadline_due: state?.due ?? null })
+    .where('id', '=', caseId)
+    .execute();
+  return state;
+}
+
+const listPauses = (db: Executor, caseId: string) =>
+  db
+    .selectFrom('case_deadline_pauses')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('starts_on')
+    .orderBy('created_at')
+    .execute();
+const listExtensions = (db: Executor, caseId: string) =>
+  db
+    .selectFrom('case_deadline_extensions')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .orderBy('new_due')
+    .execute();
+const openPause = (db: Executor, caseId: string) =>
+  db
+    .selectFrom('case_deadline_pauses')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('ends_on', 'is', null)
+    .executeTakeFirst();
+
+async function getOpenCaseForWork(tx: TransactionContext, caseId: string) {
+  const kase = await getCaseForAction(tx.trx, tx.actor, caseId, 'work');
+  if (kase.status === 'closed') throw caseErrors.closed();
+  return kase;
+}
+
+async function initiatingLetterDate(db: Executor, kase: Row<'cases'>): Promise<string | null> {
+  if (!kase.initiating_incoming_id) return null;
+  const item = await db
+    .selectFrom('incoming_items')
+    .select('received_at')
+    .where('id', '=', kase.initiating_incoming_id)
+    .executeTakeFirstOrThrow();
+  return localDate(item.received_at);
+}
+
+export type DeadlineListKind = 'overdue' | 'due_soon';
+
+/**
+ * Cases past their due date, or due within `withinWorkingDays` working days, for the actor's
+ * desk, a unit, or the office — only cases the actor may read.
+ */
+export async function listCaseDeadlines(
+  deps: ActorDeps,
+  filter: {
+    kind: DeadlineListKind;
+    withinWorkingDays?: number;
+    unitId?: string | undefined;
+    mine?: boolean;
+  },
+) {
+  const today = localDate(deps.clock.now());
+  const visibility = casePolicy.visibility(deps.actor, 'read');
+  let query = deps.db
+    .selectFrom('cases')
+    .innerJoin('users', 'users.id', 'cases.handler_id')
+    .select([
+      'cases.id',
+      'cases.sign',
+      'cases.title',
+      'cases.unit_id',
+      'cases.handler_id',
+      'cases.deadline_due',
+      'users.name as handler_name',
+    ])
+    .where('cases.office_id', '=', deps.actor.officeId)
+    .where('cases.status', '=', 'open')
+    .where('cases.deadline_due', 'is not', null);
+  if (filter.kind === 'overdue') query = query.where('cases.deadline_due', '<', today);
+  else
+    query = query
+      .where('cases.deadline_due', '>=', today)
+      .where('cases.deadline_due', '<=', addWorkingDays(today, filter.withinWorkingDays ?? 5));
+  if (filter.unitId) query = query.where('cases.unit_id', '=', filter.unitId);
+  if (filter.mine) query = query.where('cases.handler_id', 'in', deps.actor.deskUserIds);
+  if (!visibility.all) {
+    query = query.where((eb) =>
+      eb.or([
+        ...(visibility.unitIds.length ? [eb('cases.unit_id', 'in', visibility.unitIds)] : []),
+        ...(visibility.ownerIds.length ? [eb('cases.handler_id', 'in', visibility.ownerIds)] : []),
+        eb.lit(false),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('cases.deadline_due').orderBy('cases.sign').execute();
+  return rows.map((r) => ({
+    caseId: r.id,
+    sign: r.sign,
+    title: r.title,
+    unitId: r.unit_id,
+    handlerId: r.handler_id,
+    handler: r.handler_name,
+    due: r.deadline_due!,
+    ...clockStatus({ due: r.deadline_due } as ClockState, today),
+  }));
+}

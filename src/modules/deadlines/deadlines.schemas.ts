@@ -1,0 +1,95 @@
+import { z } from '@hono/zod-openapi';
+import { localDateSchema } from '../org/org.schemas.ts';
+
+export const deadlineKinds = ['immediate', 'one_month', 'two_months', 'appeal', 'custom'] as const;
+export const pauseReasons = [
+  'suspension',
+  'completion',
+  'statutory_wait',
+  'party_delay',
+  'other',
+] as const;
+
+export const setDeadlineSchema = z
+  .object({
+    kind: z.enum(deadlineKinds).openapi({
+      description:
+        'immediate = bez zwłoki; one_month / two_months (art. 35 § 3); appeal = 1 miesiąc od otrzymania odwołania; custom = termin urzędu',
+    }),
+    term: z
+      .string()
+      .regex(/^[1-9][0-9]*[dwmy]$/)
+      .optional()
+      .openapi({ description: 'Dla custom: np. 7d, 14d, 1m', example: '14d' }),
+    startsOn: localDateSchema.optional().openapi({
+      description:
+        'Domyślnie dzień wpływu pisma wszczynającego (dla pism elektronicznych: dzień z UPP/UPD)',
+    }),
+  })
+  .openapi('SetDeadline');
+
+export const pauseSchema = z
+  .object({
+    reason: z.enum(pauseReasons),
+    description: z
+      .string()
+      .trim()
+      .min(1)
+      .max(1000)
+      .openapi({ example: 'Wezwanie do uzupełnienia braków formalnych (art. 64 § 2 KPA)' }),
+    startsOn: localDateSchema,
+  })
+  .openapi('PauseDeadline');
+
+export const resumeSchema = z.object({ endsOn: localDateSchema }).openapi('ResumeDeadline');
+
+export const extendSchema = z
+  .object({
+    newDue: localDateSchema,
+    reason: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .openapi({ example: 'konieczność uzyskania opinii biegłego' }),
+  })
+  .openapi('ExtendDeadline');
+
+export const caseDeadlineSchema = z
+  .object({
+    caseId: z.uuid(),
+    sign: z.string(),
+    kind: z.enum(deadlineKinds).nullable(),
+    term: z.string().nullable(),
+    startsOn: z.string().nullable(),
+    rawEnd: z.string().nullable(),
+    baseDue: z.string().nullable(),
+    pausedDays: z.number(),
+    pausedSince: z.string().nullable(),
+    due: z.string().nullable(),
+    status: z.enum(['running', 'paused', 'overdue', 'none']),
+    workingDaysLeft: z.number().nullable(),
+    pauses: z.array(
+      z.object({
+        id: z.uuid(),
+        reason: z.enum(pauseReasons),
+        description: z.string(),
+        startsOn: z.string(),
+        endsOn: z.string().nullable(),
+      }),
+    ),
+    extensions: z.array(
+      z.object({
+        id: z.uuid(),
+        previousDue: z.string().nullable(),
+        newDue: z.string(),
+        reason: z.string(),
+        noticeText: z.string(),
+      }),
+    ),
+  })
+  .openapi('CaseDeadline');
+
+export type SetDeadlineInput = z.infer<typeof setDeadlineSchema>;
+export type PauseInput = z.infer<typeof pauseSchema>;
+export type ExtendInput = z.infer<typeof extendSchema>;
