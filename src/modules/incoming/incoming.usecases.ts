@@ -2,6 +2,7 @@ import { localYear } from '../../platform/clock.ts';
 import { takeNextNumber } from '../../platform/db/counters.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
+import { insertStoredFile } from '../../platform/files/stored-files.ts';
 import type { Actor } from '../auth/actor.ts';
 import { runInTransaction, type ActorDeps } from '../record/record.transaction.ts';
 import { incomingErrors } from './incoming.errors.ts';
@@ -160,18 +161,7 @@ export async function attachIncomingFile(
   const blob = await deps.files.put(file.content);
   return runInTransaction(deps, async (tx) => {
     const { item } = await getIncomingOrThrow(tx.trx, tx.actor, incomingId, 'attach');
-    const stored = await tx.trx
-      .insertInto('files')
-      .values({
-        office_id: tx.actor.officeId,
-        sha256: blob.sha256,
-        size_bytes: blob.sizeBytes,
-        content_type: blob.contentType,
-        original_name: file.name,
-        created_by: tx.actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const stored = await insertStoredFile(tx.trx, tx.actor, blob, file.name);
     await tx.trx
       .insertInto('incoming_files')
       .values({

@@ -272,6 +272,37 @@ export interface CaseDeadlineExtensionsTable {
   created_at: Timestamp;
 }
 
+export type DocumentKind =
+  'letter' | 'decision' | 'order' | 'certificate' | 'delay_notice' | 'note' | 'attachment';
+export type DocumentStatus =
+  'draft' | 'in_approval' | 'approved' | 'signed' | 'dispatched' | 'cancelled';
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  office_id: string;
+  case_id: string;
+  kind: DocumentKind;
+  title: string;
+  status: Generated<DocumentStatus>;
+  access: Generated<Access>;
+  template_id: string | null;
+  current_version: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface DocumentVersionsTable {
+  id: Generated<string>;
+  office_id: string;
+  document_id: string;
+  version: number;
+  file_id: string;
+  sha256: string;
+  author_id: string;
+  created_at: Timestamp;
+  note: string | null;
+}
+
 export interface CaseRecordRowsTable {
   id: Generated<string>;
   office_id: string;
@@ -321,6 +352,8 @@ export interface DB {
   cases: CasesTable;
   case_deadline_pauses: CaseDeadlinePausesTable;
   case_deadline_extensions: CaseDeadlineExtensionsTable;
+  documents: DocumentsTable;
+  document_versions: DocumentVersionsTable;
   case_record_rows: CaseRecordRowsTable;
   audit_events: AuditEventsTable;
 }

@@ -1,0 +1,176 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { AppError } from '../../platform/errors.ts';
+import type { App, AppDeps, AppEnv } from '../../platform/http/http-types.ts';
+import {
+  actorDeps,
+  idParam,
+  jsonResponse,
+  security,
+  standardErrors,
+} from '../../platform/http/route-helpers.ts';
+import { documentKinds, documentSchema } from './documents.schemas.ts';
+import {
+  addDocument,
+  addDocumentVersion,
+  getDocument,
+  listCaseDocuments,
+  readDocumentVersion,
+} from './documents.usecases.ts';
+import { accessLevels } from '../incoming/incoming.schemas.ts';
+
+const tags = ['documents'];
+const fileField = z.any().openapi({ type: 'string', format: 'binary' });
+const created = {
+  201: jsonResponse(
+    z.object({ id: z.uuid(), version: z.number(), sha256: z.string() }),
+    'Zapisano',
+  ),
+  ...standardErrors,
+};
+
+const addRoute = createRoute({
+  method: 'post',
+  path: '/cases/{id}/documents',
+  tags,
+  security,
+  summary: 'Dodanie dokumentu do sprawy (wersja 1)',
+  request: {
+    params: idParam,
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: z.object({
+            file: fileField,
+            kind: z.enum(documentKinds),
+            title: z.string(),
+            access: z.enum(accessLevels).optional(),
+          }),
+        },
+      },
+    },
+  },
+  responses: created,
+});
+const listRoute = createRoute({
+  method: 'get',
+  path: '/cases/{id}/documents',
+  tags,
+  security,
+  summary: 'Dokumenty sprawy z wersjami',
+  request: { params: idParam },
+  responses: { 200: jsonResponse(z.array(documentSchema), 'Dokumenty'), ...standardErrors },
+});
+const getRoute = createRoute({
+  method: 'get',
+  path: '/documents/{id}',
+  tags,
+  security,
+  summary: 'Dokument z wersjami',
+  request: { params: idParam },
+  responses: { 200: jsonResponse(documentSchema, 'Dokument'), ...standardErrors },
+});
+const versionRoute = createRoute({
+  method: 'post',
+  path: '/documents/{id}/versions',
+  tags,
+  security,
+  summary: 'Nowa wersja projektu',
+  request: {
+    params: idParam,
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: z.object({ file: fileField, note: z.string().optional() }),
+        },
+      },
+    },
+  },
+  responses: created,
+});
+const contentRoute = createRoute({
+  method: 'get',
+  path: '/documents/{id}/content',
+  tags,
+  security,
+  summary: 'Treść wersji dokumentu (domyślnie bieżącej)',
+  request: {
+    params: idParam,
+    query: z.object({ version: z.coerce.number().int().min(1).optional() }),
+  },
+  responses: {
+    200: { description: 'Plik', content: { 'application/octet-stream': { schema: fileField } } },
+    ...standardErrors,
+  },
+});
+
+async function readUpload(c: Context<AppEnv>) {
+  const form = await c.req.parseBody();
+  const file = form['file'];
+  if (!(file instanceof File)) {
+    throw new AppError(
+      'file.missing',
+      400,
+      'Send the file in the multipart field "file".',
+      'Prześlij plik w polu „file” (multipart/form-data).',
+    );
+  }
+  const text = (name: string) =>
+    typeof form[name] === 'string' ? (form[name] as string) : undefined;
+  return {
+    file: { name: file.name || 'dokument', content: new Uint8Array(await file.arrayBuffer()) },
+    text,
+  };
+}
+
+export function registerDocumentRoutes(app: App, deps: AppDeps) {
+  app.openapi(addRoute, async (c) => {
+    const { file, text } = await readUpload(c);
+    const metadata = {
+      kind: text('kind') as (typeof documentKinds)[number],
+      title: text('title') ?? '',
+      ...(text('access') ? { access: text('access') as (typeof accessLevels)[number] } : {}),
+    };
+    return c.json(
+      await addDocument(
+        { ...actorDeps(deps, c), files: deps.files },
+        c.req.valid('param').id,
+        metadata,
+        file,
+      ),
+      201,
+    );
+  });
+  app.openapi(listRoute, async (c) =>
+    c.json(await listCaseDocuments(actorDeps(deps, c), c.req.valid('param').id), 200),
+  );
+  app.openapi(getRoute, async (c) =>
+    c.json(await getDocument(actorDeps(deps, c), c.req.valid('param').id), 200),
+  );
+  app.openapi(versionRoute, async (c) => {
+    const { file, text } = await readUpload(c);
+    return c.json(
+      await addDocumentVersion(
+        { ...actorDeps(deps, c), files: deps.files },
+        c.req.valid('param').id,
+        file,
+        text('note'),
+      ),
+      201,
+    );
+  });
+  app.openapi(contentRoute, async (c) => {
+    const result = await readDocumentVersion(
+      { ...actorDeps(deps, c), files: deps.files },
+      c.req.valid('param').id,
+      c.req.valid('query').version,
+    );
+    return c.body(new Uint8Array(result.content), 200, {
+      'content-type': result.contentType,
+      'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(result.fileName)}`,
+      'x-content-sha256': result.sha256,
+    });
+  });
+}

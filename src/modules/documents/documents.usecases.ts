@@ -1,0 +1,226 @@
+import { createHash } from 'node:crypto';
+import type { Executor } from '../../platform/db/database.ts';
+import type { FileStore } from '../../platform/files/file-store.ts';
+import { insertStoredFile } from '../../platform/files/stored-files.ts';
+import type { Actor } from '../auth/actor.ts';
+import { caseErrors } from '../cases/cases.errors.ts';
+import { getCaseForAction } from '../cases/cases.usecases.ts';
+import {
+  runInTransaction,
+  type ActorDeps,
+  type TransactionContext,
+} from '../record/record.transaction.ts';
+import { documentErrors } from './documents.errors.ts';
+import { documentMetadataSchema, type DocumentMetadata } from './documents.schemas.ts';
+
+export interface UploadedFile {
+  name: string;
+  content: Uint8Array;
+}
+
+type FileDeps = ActorDeps & { files: FileStore };
+
+/** Adds a document to a case with its first version (an upload or a rendered draft). */
+export async function addDocument(
+  deps: FileDeps,
+  caseId: string,
+  metadata: DocumentMetadata,
+  file: UploadedFile,
+  options: { templateId?: string } = {},
+) {
+  const input = documentMetadataSchema.parse(metadata);
+  const blob = await deps.files.put(file.content);
+  return runInTransaction(deps, async (tx) => {
+    const kase = await getCaseForAction(tx.trx, tx.actor, caseId, 'work');
+    if (kase.status === 'closed') throw caseErrors.closed();
+    const document = await tx.trx
+      .insertInto('documents')
+      .values({
+        office_id: tx.actor.officeId,
+        case_id: kase.id,
+        kind: input.kind,
+        title: input.title,
+        access: input.access,
+        template_id: options.templateId ?? null,
+        created_by: tx.actor.userId,
+        created_at: tx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx.record({
+      action: 'document.added',
+      description: `Dodano dokument „${input.title}” (${input.kind})${options.templateId ? ` z szablonu ${options.templateId}` : ''}`,
+      subject: { type: 'document', id: document.id },
+      caseId: kase.id,
+      documentId: document.id,
+    });
+    await insertVersion(tx, document.id, kase.id, blob, file.name, null);
+    return { id: document.id, version: 1, sha256: blob.sha256 };
+  });
+}
+
+/** A new version of a draft; earlier versions stay as they were (versions are immutable). */
+export async function addDocumentVersion(
+  deps: FileDeps,
+  documentId: string,
+  file: UploadedFile,
+  note?: string,
+) {
+  const blob = await deps.files.put(file.content);
+  return runInTransaction(deps, async (tx) => {
+    const document = await getDocumentForAction(tx.trx, tx.actor, documentId, 'work');
+    if (document.status !== 'draft') throw documentErrors.notDraft();
+    const version = await insertVersion(
+      tx,
+      document.id,
+      document.case_id,
+      blob,
+      file.name,
+      note ?? null,
+    );
+    return { id: document.id, version, sha256: blob.sha256 };
+  });
+}
+
+async function insertVersion(
+  tx: TransactionContext,
+  documentId: string,
+  caseId: string,
+  blob: { sha256: string; sizeBytes: number; contentType: string },
+  fileName: string,
+  note: string | null,
+) {
+  const stored = await insertStoredFile(tx.trx, tx.actor, blob, fileName);
+  const { current_version } = await tx.trx
+    .updateTable('documents')
+    .set((eb) => ({ current_version: eb('current_version', '+', 1) }))
+    .where('id', '=', documentId)
+    .returning('current_version')
+    .executeTakeFirstOrThrow();
+  await tx.trx
+    .insertInto('document_versions')
+    .values({
+      office_id: tx.actor.officeId,
+      document_id: documentId,
+      version: current_version,
+      file_id: stored.id,
+      sha256: blob.sha256,
+      author_id: tx.actor.userId,
+      created_at: tx.now,
+      note,
+    })
+    .execute();
+  await tx.record({
+    action: 'document.version_added',
+    description: `Wersja ${current_version} dokumentu: plik „${fileName}”, SHA-256 ${blob.sha256.slice(0, 16)}…${note ? ` – ${note}` : ''}`,
+    subject: { type: 'document', id: documentId },
+    caseId,
+    documentId,
+    payload: { version: current_version, sha256: blob.sha256 },
+  });
+  return current_version;
+}
+
+export async function getDocument(deps: ActorDeps, documentId: string) {
+  const document = await getDocumentForAction(deps.db, deps.actor, documentId, 'read');
+  const versions = await deps.db
+    .selectFrom('document_versions')
+    .innerJoin('files', 'files.id', 'document_versions.file_id')
+    .innerJoin('users', 'users.id', 'document_versions.author_id')
+    .select([
+      'document_versions.version',
+      'document_versions.file_id',
+      'document_versions.sha256',
+      'document_versions.created_at',
+      'document_versions.note',
+      'files.content_type',
+      'files.size_bytes',
+      'files.original_name',
+      'users.name as author',
+    ])
+    .where('document_versions.document_id', '=', document.id)
+    .orderBy('document_versions.version')
+    .execute();
+  return {
+    id: document.id,
+    caseId: document.case_id,
+    kind: document.kind,
+    title: document.title,
+    status: document.status,
+    access: document.access,
+    templateId: document.template_id,
+    currentVersion: document.current_version,
+    createdAt: document.created_at.toISOString(),
+    versions: versions.map((v) => ({
+      version: v.version,
+      fileId: v.file_id,
+      sha256: v.sha256,
+      contentType: v.content_type,
+      sizeBytes: v.size_bytes,
+      fileName: v.original_name,
+      author: v.author,
+      createdAt: v.created_at.toISOString(),
+      note: v.note,
+    })),
+  };
+}
+
+export async function listCaseDocuments(deps: ActorDeps, caseId: string) {
+  const kase = await getCaseForAction(deps.db, deps.actor, caseId, 'read');
+  const rows = await deps.db
+    .selectFrom('documents')
+    .select('id')
+    .where('case_id', '=', kase.id)
+    .orderBy('created_at')
+    .orderBy('title')
+    .execute();
+  return Promise.all(rows.map((r) => getDocument(deps, r.id)));
+}
+
+/** The bytes of one version, checked against the SHA-256 recorded when it was stored. */
+export async function readDocumentVersion(deps: FileDeps, documentId: string, version?: number) {
+  const document = await getDocumentForAction(deps.db, deps.actor, documentId, 'read');
+  const row = await deps.db
+    .selectFrom('document_versions')
+    .innerJoin('files', 'files.id', 'document_versions.file_id')
+    .select([
+      'document_versions.version',
+      'document_versions.sha256',
+      'files.content_type',
+      'files.original_name',
+    ])
+    .where('document_versions.document_id', '=', document.id)
+    .where('document_versions.version', '=', version ?? document.current_version)
+    .executeTakeFirst();
+  if (!row) throw documentErrors.versionNotFound();
+  return {
+    content: await deps.files.get(row.sha256),
+    contentType: row.content_type,
+    fileName: row.original_name,
+    version: row.version,
+    sha256: row.sha256,
+  };
+}
+
+/** A document is visible to whoever may see its case; 404 otherwise. */
+export async function getDocumentForAction(
+  db: Executor,
+  actor: Actor,
+  documentId: string,
+  action: 'read' | 'work',
+) {
+  const document = await db
+    .selectFrom('documents')
+    .selectAll()
+    .where('office_id', '=', actor.officeId)
+    .where('id', '=', documentId)
+    .executeTakeFirst();
+  if (!document) throw documentErrors.notFound();
+  try {
+    await getCaseForAction(db, actor, document.case_id, 'read');
+  } catch {
+    throw documentErrors.notFound();
+  }
+  if (action === 'work') await getCaseForAction(db, actor, document.case_id, 'work');
+  return document;
+}
