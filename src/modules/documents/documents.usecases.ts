@@ -193,8 +193,12 @@ export async function readDocumentVersion(deps: FileDeps, documentId: string, ve
     .where('document_versions.version', '=', version ?? document.current_version)
     .executeTakeFirst();
   if (!row) throw documentErrors.versionNotFound();
+  const content = await deps.files.get(row.sha256);
+  if (createHash('sha256').update(content).digest('hex') !== row.sha256) {
+    throw documentErrors.corrupted({ sha256: row.sha256 });
+  }
   return {
-    content: await deps.files.get(row.sha256),
+    content,
     contentType: row.content_type,
     fileName: row.original_name,
     version: row.version,

@@ -1,0 +1,3 @@
+const k: CryptoKey | null = null;
+const c = globalThis.crypto.subtle;
+export { k, c };
