@@ -303,6 +303,52 @@ export interface DocumentVersionsTable {
   note: string | null;
 }
 
+export interface ApprovalStep {
+  kind: 'approve' | 'opinion';
+  approverIds: string[];
+}
+
+export interface ApprovalPathsTable {
+  id: Generated<string>;
+  office_id: string;
+  name: string;
+  unit_id: string | null;
+  jrwa_symbol: string | null;
+  document_kind: DocumentKind | null;
+  steps: Json<ApprovalStep[]>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ApprovalRoundsTable {
+  id: Generated<string>;
+  office_id: string;
+  document_id: string;
+  version: number;
+  path_id: string | null;
+  status: Generated<'pending' | 'approved' | 'returned'>;
+  started_by: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export type ApprovalTaskStatus =
+  'waiting' | 'current' | 'approved' | 'returned' | 'forwarded' | 'cancelled';
+
+export interface ApprovalTasksTable {
+  id: Generated<string>;
+  office_id: string;
+  round_id: string;
+  step_no: number;
+  kind: 'approve' | 'opinion';
+  approver_id: string;
+  status: ApprovalTaskStatus;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  comment: string | null;
+  ordinal: ColumnType<number, never, never>;
+}
+
 export interface CaseRecordRowsTable {
   id: Generated<string>;
   office_id: string;
@@ -354,6 +400,9 @@ export interface DB {
   case_deadline_extensions: CaseDeadlineExtensionsTable;
   documents: DocumentsTable;
   document_versions: DocumentVersionsTable;
+  approval_paths: ApprovalPathsTable;
+  approval_rounds: ApprovalRoundsTable;
+  approval_tasks: ApprovalTasksTable;
   case_record_rows: CaseRecordRowsTable;
   audit_events: AuditEventsTable;
 }

@@ -1,3 +1,0 @@
-const k: CryptoKey | null = null;
-const c = globalThis.crypto.subtle;
-export { k, c };
