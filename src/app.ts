@@ -4,6 +4,8 @@ import { registerAssignmentRoutes } from './modules/assignments/assignments.rout
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { authenticate } from './modules/auth/auth.usecases.ts';
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
+import { registerCaseClosingRoutes } from './modules/cases/case-closing.routes.ts';
+import { registerDispatchRoutes } from './modules/dispatch/dispatch.routes.ts';
 import { registerApprovalRoutes } from './modules/approvals/approvals.routes.ts';
 import { registerDocumentRoutes } from './modules/documents/documents.routes.ts';
 import {
@@ -83,6 +85,8 @@ export function createApp(deps: AppDeps, options: { maxBodyBytes: number }) {
   registerDeadlineRoutes(v1, deps);
   registerDocumentRoutes(v1, deps);
   registerApprovalRoutes(v1, deps);
+  registerDispatchRoutes(v1, deps);
+  registerCaseClosingRoutes(v1, deps);
   v1.get('/health', async (c) => c.json({ status: 'ok' }));
   api.route(API_PREFIX, v1);
   api.doc31(`${API_PREFIX}/openapi.json`, openApiInfo);

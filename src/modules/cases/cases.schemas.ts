@@ -39,6 +39,14 @@ export const caseSchema = z
     parentCaseId: z.uuid().nullable(),
     openedAt: z.string(),
     closedAt: z.string().nullable(),
+    archivalCategory: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Kategoria archiwalna (ustalana przy zakończeniu)' }),
+    disposalFrom: z.string().nullable().openapi({
+      description:
+        'Najwcześniejsza data brakowania (B<n>: n pełnych lat od 1 stycznia roku po zakończeniu)',
+    }),
     incomingIds: z.array(z.uuid()),
     allowedActions: z.array(z.string()),
   })

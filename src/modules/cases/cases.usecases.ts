@@ -200,6 +200,8 @@ export async function getCase(deps: ActorDeps, caseId: string) {
     parentCaseId: kase.parent_case_id,
     openedAt: kase.opened_at.toISOString(),
     closedAt: kase.closed_at?.toISOString() ?? null,
+    archivalCategory: kase.archival_category,
+    disposalFrom: kase.disposal_from,
     incomingIds: incoming.map((i) => i.id),
     allowedActions: casePolicy.allowedActions(deps.actor, caseScope(kase)),
   };

@@ -243,6 +243,9 @@ export interface CasesTable {
   deadline_kind: DeadlineKind | null;
   deadline_starts_on: string | null;
   deadline_due: string | null;
+  closed_by: string | null;
+  archival_category: string | null;
+  disposal_from: string | null;
 }
 
 export type DeadlineKind = 'immediate' | 'one_month' | 'two_months' | 'appeal' | 'custom';
@@ -349,6 +352,47 @@ export interface ApprovalTasksTable {
   ordinal: ColumnType<number, never, never>;
 }
 
+export type DispatchMethod = 'post' | 'post_return_receipt' | 'edoreczenia' | 'epuap' | 'personal' | 'portal';
+export type DeliveryKind = 'receipt' | 'electronic_proof' | 'personal' | 'fiction';
+
+export interface OutgoingItemsTable {
+  id: Generated<string>;
+  office_id: string;
+  rkw_year: number;
+  rkw_number: number;
+  rkw_sign: string;
+  case_id: string;
+  document_id: string | null;
+  addressee_name: string;
+  addressee_address: Json<PostalAddress> | null;
+  electronic_address: string | null;
+  method: DispatchMethod;
+  postal_class: 'economy' | 'priority' | null;
+  cost_grosz: number | null;
+  status: Generated<'registered' | 'sent' | 'delivered' | 'returned'>;
+  registered_at: Timestamp;
+  registered_by: string;
+  sent_at: Timestamp | null;
+  delivered_on: string | null;
+  delivery_kind: DeliveryKind | null;
+  proof_file_id: string | null;
+  appeal_term: string | null;
+  appeal_due: string | null;
+}
+
+export interface DecisionsTable {
+  id: Generated<string>;
+  office_id: string;
+  year: number;
+  number: number;
+  sign: string;
+  kind: 'decision' | 'order' | 'certificate';
+  case_id: string;
+  document_id: string;
+  issued_at: Timestamp;
+  issued_by: string;
+}
+
 export interface CaseRecordRowsTable {
   id: Generated<string>;
   office_id: string;
@@ -403,6 +447,8 @@ export interface DB {
   approval_paths: ApprovalPathsTable;
   approval_rounds: ApprovalRoundsTable;
   approval_tasks: ApprovalTasksTable;
+  outgoing_items: OutgoingItemsTable;
+  decisions: DecisionsTable;
   case_record_rows: CaseRecordRowsTable;
   audit_events: AuditEventsTable;
 }

@@ -1,0 +1,121 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { App, AppDeps } from '../../platform/http/http-types.ts';
+import {
+  actorDeps,
+  idParam,
+  jsonBody,
+  jsonResponse,
+  security,
+  standardErrors,
+} from '../../platform/http/route-helpers.ts';
+import { deliverySchema, outgoingSchema, registerOutgoingSchema } from './dispatch.schemas.ts';
+import {
+  applyDeliveryFiction,
+  listPostalQueue,
+  markSent,
+  recordDelivery,
+  registerOutgoing,
+  showOutgoing,
+} from './dispatch.usecases.ts';
+
+const tags = ['dispatch'];
+const outgoingResponse = { 200: jsonResponse(outgoingSchema, 'Przesyłka'), ...standardErrors };
+
+const registerRoute = createRoute({
+  method: 'post',
+  path: '/outgoing',
+  tags,
+  security,
+  summary: 'Rejestracja przesyłki wychodzącej (RKW)',
+  request: jsonBody(registerOutgoingSchema),
+  responses: {
+    201: jsonResponse(z.object({ id: z.uuid(), rkwNumber: z.string() }), 'Zarejestrowano'),
+    ...standardErrors,
+  },
+});
+const showRoute = createRoute({
+  method: 'get',
+  path: '/outgoing/{id}',
+  tags,
+  security,
+  summary: 'Przesyłka wychodząca',
+  request: { params: idParam },
+  responses: outgoingResponse,
+});
+const sentRoute = createRoute({
+  method: 'post',
+  path: '/outgoing/{id}/sent',
+  tags,
+  security,
+  summary: 'Nadanie przesyłki',
+  request: { params: idParam },
+  responses: outgoingResponse,
+});
+const deliveryRoute = createRoute({
+  method: 'post',
+  path: '/outgoing/{id}/delivery',
+  tags,
+  security,
+  summary: 'Potwierdzenie doręczenia (zwrotka, UPD, odbiór osobisty)',
+  request: { params: idParam, ...jsonBody(deliverySchema) },
+  responses: outgoingResponse,
+});
+const fictionRoute = createRoute({
+  method: 'post',
+  path: '/outgoing/{id}/delivery-fiction',
+  tags,
+  security,
+  summary: 'Fikcja doręczenia e-Doręczeń (nieodebrane w 14 dni)',
+  request: { params: idParam },
+  responses: outgoingResponse,
+});
+const postalListRoute = createRoute({
+  method: 'get',
+  path: '/outgoing/postal-list',
+  tags,
+  security,
+  summary: 'Lista przesyłek do nadania w placówce pocztowej (kancelaria)',
+  responses: {
+    200: jsonResponse(
+      z.array(
+        z.object({
+          id: z.uuid(),
+          rkwNumber: z.string(),
+          addresseeName: z.string(),
+          address: z.unknown(),
+          method: z.string(),
+          postalClass: z.string().nullable(),
+          costGrosz: z.number().nullable(),
+        }),
+      ),
+      'Lista',
+    ),
+    ...standardErrors,
+  },
+});
+
+export function registerDispatchRoutes(app: App, deps: AppDeps) {
+  app.openapi(postalListRoute, async (c) => c.json(await listPostalQueue(actorDeps(deps, c)), 200));
+  app.openapi(registerRoute, async (c) =>
+    c.json(await registerOutgoing(actorDeps(deps, c), c.req.valid('json')), 201),
+  );
+  app.openapi(showRoute, async (c) =>
+    c.json(await showOutgoing(actorDeps(deps, c), c.req.valid('param').id), 200),
+  );
+  app.openapi(sentRoute, async (c) =>
+    c.json(await markSent(actorDeps(deps, c), c.req.valid('param').id), 200),
+  );
+  app.openapi(deliveryRoute, async (c) =>
+    c.json(
+      await recordDelivery(
+        { ...actorDeps(deps, c), files: deps.files },
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
+      200,
+    ),
+  );
+  app.openapi(fictionRoute, async (c) =>
+    c.json(await applyDeliveryFiction(actorDeps(deps, c), c.req.valid('param').id), 200),
+  );
+}
