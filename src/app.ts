@@ -8,6 +8,7 @@ import { registerCaseClosingRoutes } from './modules/cases/case-closing.routes.t
 import { registerDispatchRoutes } from './modules/dispatch/dispatch.routes.ts';
 import { registerApprovalRoutes } from './modules/approvals/approvals.routes.ts';
 import { registerDocumentRoutes } from './modules/documents/documents.routes.ts';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import {
   PUBLIC_DEADLINE_PATHS,
   registerDeadlineRoutes,
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps, options: { maxBodyBytes: number }) {
   registerApprovalRoutes(v1, deps);
   registerDispatchRoutes(v1, deps);
   registerCaseClosingRoutes(v1, deps);
+  registerNotificationRoutes(v1, deps);
   v1.get('/health', async (c) => c.json({ status: 'ok' }));
   api.route(API_PREFIX, v1);
   api.doc31(`${API_PREFIX}/openapi.json`, openApiInfo);

@@ -23,6 +23,16 @@ const settingsSchema = z.object({
     .max(24 * 30)
     .default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** SMTP server for e-mail notifications, e.g. smtp://user:pass@mail.urzad.pl:587; unset = in-app only. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  SMTP_FROM: z.string().min(3).default('Obieg <obieg@localhost>'),
+  /** Warn the handler this many working days before a case's deadline. */
+  OBIEG_NOTIFY_DAYS: z.coerce.number().int().min(0).max(30).default(3),
+  /** How often the notification worker runs, in seconds (0 = never, e.g. on extra app nodes). */
+  OBIEG_NOTIFY_INTERVAL_S: z.coerce.number().int().min(0).max(3600).default(30),
 });
 
 export type Settings = Omit<z.infer<typeof settingsSchema>, 'OBIEG_DATA_DIR'> & {
@@ -37,6 +47,10 @@ export const settingsDocumentation: Record<keyof Settings, string> = {
   OBIEG_MAX_FILE_MB: 'Largest accepted file in MB (default 100).',
   OBIEG_SESSION_HOURS: 'Session token lifetime in hours (default 12).',
   LOG_LEVEL: 'pino log level (default info).',
+  SMTP_URL: 'SMTP server for e-mail notifications (smtp:// or smtps://); unset = in-app only.',
+  SMTP_FROM: 'Sender of notification e-mails (default "Obieg <obieg@localhost>").',
+  OBIEG_NOTIFY_DAYS: 'Working days before a deadline when the handler is warned (default 3).',
+  OBIEG_NOTIFY_INTERVAL_S: 'Notification worker period in seconds; 0 disables it (default 30).',
 };
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {

@@ -11,6 +11,8 @@ import { createOffice, createUser } from '../modules/org/org.usecases.ts';
 import { importJrwa } from '../modules/jrwa/jrwa.usecases.ts';
 import { loadActor } from '../modules/auth/actor.ts';
 import { localDate } from '../platform/clock.ts';
+import { startNotificationWorker } from '../modules/notifications/notifications.worker.ts';
+import { createSmtpMailer } from '../modules/notifications/notifications.mailer.ts';
 import { AppError } from '../platform/errors.ts';
 import { roleNames, scopes } from '../modules/org/org.schemas.ts';
 
@@ -75,6 +77,18 @@ program
     const runtime = await openRuntime(settings);
     if (options.demo) await ensureDemo(runtime);
     const app = runtime.createApp();
+    const worker = startNotificationWorker(
+      {
+        db: runtime.db,
+        clock: runtime.clock,
+        mailer: createSmtpMailer(settings.SMTP_URL, settings.SMTP_FROM),
+        logger: runtime.logger,
+      },
+      {
+        notifyDays: settings.OBIEG_NOTIFY_DAYS,
+        intervalSeconds: settings.OBIEG_NOTIFY_INTERVAL_S,
+      },
+    );
     const server = serve(
       { fetch: app.fetch, hostname: settings.HOST, port: settings.PORT },
       (info) => {
@@ -93,7 +107,10 @@ program
     );
     const shutdown = () => {
       server.close();
-      void runtime.close().then(() => process.exit(0));
+      void worker
+        .stop()
+        .then(() => runtime.close())
+        .then(() => process.exit(0));
     };
     process.on('SIGINT', shutdown);
     process.on('SIGTERM', shutdown);

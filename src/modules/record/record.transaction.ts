@@ -70,7 +70,10 @@ export async function recordChange(
       subject_type: event.subject.type,
       subject_id: event.subject.id,
       case_id: event.caseId ?? null,
-      payload: JSON.stringify(event.payload ?? {}),
+      payload: JSON.stringify({
+        ...event.payload,
+        ...(event.documentId ? { documentId: event.documentId } : {}),
+      }),
     })
     .execute();
   if (event.caseId) await appendRecordRow(trx, actor, at, event.caseId, event);

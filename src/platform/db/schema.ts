@@ -352,7 +352,8 @@ export interface ApprovalTasksTable {
   ordinal: ColumnType<number, never, never>;
 }
 
-export type DispatchMethod = 'post' | 'post_return_receipt' | 'edoreczenia' | 'epuap' | 'personal' | 'portal';
+export type DispatchMethod =
+  'post' | 'post_return_receipt' | 'edoreczenia' | 'epuap' | 'personal' | 'portal';
 export type DeliveryKind = 'receipt' | 'electronic_proof' | 'personal' | 'fiction';
 
 export interface OutgoingItemsTable {
@@ -419,6 +420,27 @@ export interface AuditEventsTable {
   subject_id: string;
   case_id: string | null;
   payload: Json<Record<string, unknown>>;
+  seq: ColumnType<number, never, never>;
+}
+
+export interface NotificationCursorsTable {
+  name: string;
+  last_seq: number;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  office_id: string;
+  user_id: string;
+  kind: string;
+  message_pl: string;
+  message: string;
+  case_id: string | null;
+  link: string | null;
+  dedupe_key: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  emailed_at: Timestamp | null;
 }
 
 export interface DB {
@@ -451,6 +473,8 @@ export interface DB {
   decisions: DecisionsTable;
   case_record_rows: CaseRecordRowsTable;
   audit_events: AuditEventsTable;
+  notification_cursors: NotificationCursorsTable;
+  notifications: NotificationsTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -1,0 +1,205 @@
+import type { Logger } from 'pino';
+import type { Db, Executor } from '../../platform/db/database.ts';
+import { localDate, type Clock } from '../../platform/clock.ts';
+import { addWorkingDays } from '../deadlines/calendar.ts';
+import { notificationsForEvent, type NotificationDraft } from './notification-rules.ts';
+import type { Mailer } from './notifications.mailer.ts';
+
+export interface WorkerDeps {
+  db: Db;
+  clock: Clock;
+  mailer?: Mailer | null;
+  logger?: Pick<Logger, 'warn' | 'error'>;
+}
+
+export interface WorkerOptions {
+  /** Warn this many working days ahead of a deadline. */
+  notifyDays: number;
+  /**
+   * Events younger than this are left for the next run: identity values are taken at insert but
+   * become visible at commit, so a slow transaction can commit a lower `seq` after a higher one.
+   * The lag lets it land before the cursor moves past it.
+   */
+  settleMs?: number;
+  batchSize?: number;
+}
+
+/** One pass of the notification worker: events → notifications, deadline scan, e-mail. */
+export async function runNotificationWorker(deps: WorkerDeps, options: WorkerOptions) {
+  let fromEvents = 0;
+  for (;;) {
+    const created = await processEventBatch(deps, options);
+    fromEvents += created.processed ? created.inserted : 0;
+    if (!created.processed) break;
+  }
+  const fromDeadlines = await scanDeadlines(deps, options.notifyDays);
+  const emailed = deps.mailer ? await sendPendingEmails(deps, deps.mailer) : 0;
+  return { fromEvents, fromDeadlines, emailed };
+}
+
+/**
+ * Reads the next batch of audit events after the cursor (the outbox). The cursor row is locked,
+ * so two app nodes never process the same batch; the unique dedupe key makes a replay harmless.
+ */
+async function processEventBatch(deps: WorkerDeps, options: WorkerOptions) {
+  return deps.db.transaction().execute(async (trx) => {
+    const cursor = await trx
+      .selectFrom('notification_cursors')
+      .select('last_seq')
+      .where('name', '=', 'events')
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const settledBefore = new Date(deps.clock.now().getTime() - (options.settleMs ?? 5000));
+    const events = await trx
+      .selectFrom('audit_events')
+      .select(['seq', 'office_id', 'action', 'subject_type', 'subject_id', 'case_id', 'payload'])
+      .where('seq', '>', Number(cursor.last_seq))
+      .where('at', '<=', settledBefore)
+      .orderBy('seq')
+      .limit(options.batchSize ?? 200)
+      .execute();
+    if (events.length === 0) return { processed: 0, inserted: 0 };
+    let inserted = 0;
+    for (const event of events) {
+      inserted += await insertNotifications(trx, deps.clock.now(), [
+        ...(await notificationsForEvent(trx, event)),
+      ]);
+    }
+    await trx
+      .updateTable('notification_cursors')
+      .set({ last_seq: Number(events.at(-1)!.seq) })
+      .where('name', '=', 'events')
+      .execute();
+    return { processed: events.length, inserted };
+  });
+}
+
+/** Handlers hear once per due date: when it comes within reach, and when it is missed. */
+async function scanDeadlines(deps: WorkerDeps, notifyDays: number) {
+  const today = localDate(deps.clock.now());
+  const horizon = addWorkingDays(today, notifyDays);
+  const cases = await deps.db
+    .selectFrom('cases')
+    .select(['id', 'office_id', 'sign', 'title', 'handler_id', 'deadline_due'])
+    .where('status', '=', 'open')
+    .where('deadline_due', 'is not', null)
+    .where('deadline_due', '<=', horizon)
+    .execute();
+  const drafts: NotificationDraft[] = cases.map((kase) => {
+    const due = kase.deadline_due!;
+    const missed = due < today;
+    return {
+      officeId: kase.office_id,
+      userId: kase.handler_id,
+      caseId: kase.id,
+      kind: missed ? 'deadline_missed' : 'deadline_soon',
+      messagePl: missed
+        ? `Przekroczony termin sprawy ${kase.sign} (upłynął ${due})`
+        : `Termin sprawy ${kase.sign} upływa ${due}`,
+      message: missed
+        ? `Deadline missed in case ${kase.sign} (was ${due})`
+        : `Case ${kase.sign} is due on ${due}`,
+      link: `/cases/${kase.id}`,
+      dedupeKey: `${missed ? 'deadline_missed' : 'deadline_soon'}:${kase.id}:${due}`,
+    };
+  });
+  return insertNotifications(deps.db, deps.clock.now(), drafts);
+}
+
+async function insertNotifications(db: Executor, now: Date, drafts: NotificationDraft[]) {
+  if (drafts.length === 0) return 0;
+  const result = await db
+    .insertInto('notifications')
+    .values(
+      drafts.map((d) => ({
+        office_id: d.officeId,
+        user_id: d.userId,
+        kind: d.kind,
+        message_pl: d.messagePl,
+        message: d.message,
+        case_id: d.caseId,
+        link: d.link,
+        dedupe_key: d.dedupeKey,
+        created_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/**
+ * E-mails unread notifications of the last day to people with an address. A notification is
+ * marked before sending: on a crash mid-send a message may be lost, never sent twice in a loop.
+ */
+async function sendPendingEmails(deps: WorkerDeps, mailer: Mailer) {
+  const since = new Date(deps.clock.now().getTime() - 24 * 3600 * 1000);
+  const pending = await deps.db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom('notifications')
+      .innerJoin('users', 'users.id', 'notifications.user_id')
+      .select([
+        'notifications.id',
+        'notifications.message_pl',
+        'notifications.message',
+        'notifications.link',
+        'users.email',
+      ])
+      .where('users.email', 'is not', null)
+      .where('notifications.emailed_at', 'is', null)
+      .where('notifications.read_at', 'is', null)
+      .where('notifications.created_at', '>=', since)
+      .orderBy('notifications.created_at')
+      .limit(100)
+      .forUpdate(['notifications'])
+      .skipLocked()
+      .execute();
+    if (due.length === 0) return [];
+    await trx
+      .updateTable('notifications')
+      .set({ emailed_at: deps.clock.now() })
+      .where(
+        'id',
+        'in',
+        due.map((n) => n.id),
+      )
+      .execute();
+    return due;
+  });
+  let sent = 0;
+  for (const n of pending) {
+    try {
+      await mailer.send({
+        to: n.email!,
+        subject: n.message_pl,
+        text: [n.message_pl, n.message, n.link].filter(Boolean).join('\n\n'),
+      });
+      sent += 1;
+    } catch (error) {
+      deps.logger?.warn({ err: error, notificationId: n.id }, 'notification e-mail failed');
+    }
+  }
+  return sent;
+}
+
+/** Runs the worker every `intervalSeconds` until stopped; errors are logged, never fatal. */
+export function startNotificationWorker(
+  deps: WorkerDeps,
+  options: WorkerOptions & { intervalSeconds: number },
+) {
+  if (options.intervalSeconds <= 0) return { stop: async () => {} };
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = runNotificationWorker(deps, options)
+      .catch((error: unknown) => deps.logger?.error({ err: error }, 'notification worker failed'))
+      .finally(() => (running = null));
+  }, options.intervalSeconds * 1000);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
