@@ -16,6 +16,8 @@ import {
 import { registerIncomingRoutes } from './modules/incoming/incoming.routes.ts';
 import { registerJrwaRoutes } from './modules/jrwa/jrwa.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
+import { registerSignatureRoutes } from './modules/signatures/signatures.routes.ts';
+import { registerTemplateRoutes } from './modules/templates/templates.routes.ts';
 import { commonErrors } from './platform/errors.ts';
 import { errorBody, handleError, validationError } from './platform/http/error-handler.ts';
 import type { AppDeps, AppEnv } from './platform/http/http-types.ts';
@@ -85,10 +87,12 @@ export function createApp(deps: AppDeps, options: { maxBodyBytes: number }) {
   registerCaseRoutes(v1, deps);
   registerDeadlineRoutes(v1, deps);
   registerDocumentRoutes(v1, deps);
+  registerSignatureRoutes(v1, deps);
   registerApprovalRoutes(v1, deps);
   registerDispatchRoutes(v1, deps);
   registerCaseClosingRoutes(v1, deps);
   registerNotificationRoutes(v1, deps);
+  registerTemplateRoutes(v1, deps);
   v1.get('/health', async (c) => c.json({ status: 'ok' }));
   api.route(API_PREFIX, v1);
   api.doc31(`${API_PREFIX}/openapi.json`, openApiInfo);

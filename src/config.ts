@@ -23,6 +23,8 @@ const settingsSchema = z.object({
     .max(24 * 30)
     .default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Password of the office electronic seal's PKCS#12 file; unset = given with each request. */
+  OBIEG_SEAL_PASSWORD: z.string().min(1).optional(),
   /** SMTP server for e-mail notifications, e.g. smtp://user:pass@mail.urzad.pl:587; unset = in-app only. */
   SMTP_URL: z
     .string()
@@ -47,6 +49,8 @@ export const settingsDocumentation: Record<keyof Settings, string> = {
   OBIEG_MAX_FILE_MB: 'Largest accepted file in MB (default 100).',
   OBIEG_SESSION_HOURS: 'Session token lifetime in hours (default 12).',
   LOG_LEVEL: 'pino log level (default info).',
+  OBIEG_SEAL_PASSWORD:
+    'Password of the office seal (pieczęć elektroniczna) PKCS#12; unset = given with each seal request.',
   SMTP_URL: 'SMTP server for e-mail notifications (smtp:// or smtps://); unset = in-app only.',
   SMTP_FROM: 'Sender of notification e-mails (default "Obieg <obieg@localhost>").',
   OBIEG_NOTIFY_DAYS: 'Working days before a deadline when the handler is warned (default 3).',

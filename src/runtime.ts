@@ -20,6 +20,7 @@ export async function openRuntime(settings: Settings, options: { clock?: Clock }
     files,
     logger,
     sessionHours: settings.OBIEG_SESSION_HOURS,
+    sealPassword: settings.OBIEG_SEAL_PASSWORD,
   };
   return {
     ...deps,

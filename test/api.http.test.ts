@@ -92,8 +92,16 @@ describe('HTTP API /api/v1', () => {
       rows: Array<{ action: string; person: string; post: string; documentId: string | null }>;
     };
     expect(record.sign).toBe(kase.sign);
-    expect(record.rows.map((r) => r.action)).toEqual(['case.opened', 'case.incoming_joined']);
-    expect(record.rows[1]).toMatchObject({ person: 'Joanna Dąbrowska', documentId: rpwNumber });
+    expect(record.rows.map((r) => r.action)).toEqual([
+      'incoming.registered',
+      'incoming.file_attached',
+      'assignment.created',
+      'assignment.forwarded',
+      'case.opened',
+      'case.incoming_joined',
+    ]);
+    expect(record.rows[0]).toMatchObject({ documentId: rpwNumber });
+    expect(record.rows[5]).toMatchObject({ person: 'Joanna Dąbrowska', documentId: rpwNumber });
 
     const list = await kierownik.get(
       `/api/v1/case-lists?year=2026&unitId=${fn.id}&jrwaSymbol=3118`,

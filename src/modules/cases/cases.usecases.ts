@@ -7,6 +7,7 @@ import { getIncomingOrThrow } from '../incoming/incoming.usecases.ts';
 import { getFinalClassOrThrow } from '../jrwa/jrwa.usecases.ts';
 import { getUnitOrThrow, getUserOrThrow } from '../org/org.usecases.ts';
 import {
+  carryLetterHistory,
   runInTransaction,
   type ActorDeps,
   type TransactionContext,
@@ -74,6 +75,7 @@ export async function openCase(deps: ActorDeps, input: OpenCaseInput) {
       })
       .returning(['id', 'sign'])
       .executeTakeFirstOrThrow();
+    if (item) await carryLetterHistory(tx, kase.id, item.id);
     await tx.record({
       action: 'case.opened',
       description: `Założono sprawę ${sign} „${input.title}”, prowadzący: ${handler.name}`,
@@ -94,6 +96,7 @@ export async function joinIncomingToCase(deps: ActorDeps, caseId: string, incomi
     if (kase.status === 'closed') throw caseErrors.closed();
     const { item } = await getIncomingOrThrow(tx.trx, tx.actor, incomingId);
     if (item.case_id) throw caseErrors.itemAlreadyInCase();
+    await carryLetterHistory(tx, kase.id, item.id);
     await linkItem(tx, kase, item);
     return { caseId: kase.id, incomingId: item.id };
   });

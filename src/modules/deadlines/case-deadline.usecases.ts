@@ -1,9 +1,12 @@
 import { localDate } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Row } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { FileStore } from '../../platform/files/file-store.ts';
 import { casePolicy } from '../cases/cases.policy.ts';
 import { getCaseForAction, getCaseOrThrow } from '../cases/cases.usecases.ts';
 import { caseErrors } from '../cases/cases.errors.ts';
+import { createDelayNoticeDraft } from '../templates/template-drafts.usecases.ts';
 import {
   runInTransaction,
   type ActorDeps,
@@ -121,7 +124,11 @@ export async function resumeCaseDeadline(
  * Art. 36 KPA: the office sets a new date and notifies the parties of the reason, the new date
  * and their right to a complaint of delay (ponaglenie). The notice draft is generated here.
  */
-export async function extendCaseDeadline(deps: ActorDeps, caseId: string, input: ExtendInput) {
+export async function extendCaseDeadline(
+  deps: ActorDeps & { files?: FileStore },
+  caseId: string,
+  input: ExtendInput,
+) {
   return runInTransaction(deps, async (tx) => {
     const kase = await getOpenCaseForWork(tx, caseId);
     const current = await loadClock(tx.trx, kase);
@@ -165,16 +172,32 @@ export async function extendCaseDeadline(deps: ActorDeps, caseId: string, input:
       .returning('id')
       .executeTakeFirstOrThrow();
     await refreshDue(tx.trx, kase.id);
+    const notice = deps.files ? await draftDelayNotice(tx, deps.files, kase.id) : null;
     await tx.record({
       action: 'deadline.extended',
-      description: `Wyznaczono nowy termin załatwienia sprawy: ${input.newDue} (poprzednio ${current.due}); przyczyna: ${input.reason}; przygotowano projekt zawiadomienia stron (art. 36 KPA)`,
+      description: `Wyznaczono nowy termin załatwienia sprawy: ${input.newDue} (poprzednio ${current.due}); przyczyna: ${input.reason}; ${notice ? 'utworzono projekt zawiadomienia stron (art. 36 KPA) z szablonu' : 'przygotowano treść zawiadomienia stron (art. 36 KPA)'}`,
       subject: { type: 'case', id: kase.id },
       caseId: kase.id,
       documentId: extension.id,
-      payload: { previousDue: current.due, newDue: input.newDue },
+      payload: { previousDue: current.due, newDue: input.newDue, noticeDocumentId: notice?.id },
     });
     return getCaseDeadline(tx.trx, tx.actor, kase.id, localDate(tx.now));
   });
+}
+
+/**
+ * The notice to the parties as a draft letter in the case, from the office's `delay_notice`
+ * template. A template the office broke (unknown placeholder, missing party) must not block the
+ * extension itself: the plain notice text is kept on the extension either way. Rendering fails
+ * before any write, so the transaction is still usable after the catch.
+ */
+async function draftDelayNotice(tx: TransactionContext, files: FileStore, caseId: string) {
+  try {
+    return await createDelayNoticeDraft(tx, files, caseId);
+  } catch (error) {
+    if (error instanceof AppError && error.code.startsWith('template.')) return null;
+    throw error;
+  }
 }
 
 export async function showCaseDeadline(deps: ActorDeps, caseId: string) {

@@ -186,7 +186,11 @@ export function registerDeadlineRoutes(app: App, deps: AppDeps) {
   );
   app.openapi(extendRoute, async (c) =>
     c.json(
-      await extendCaseDeadline(actorDeps(deps, c), c.req.valid('param').id, c.req.valid('json')),
+      await extendCaseDeadline(
+        { ...actorDeps(deps, c), files: deps.files },
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
       200,
     ),
   );

@@ -5,6 +5,7 @@ import type { App, AppDeps, AppEnv } from '../../platform/http/http-types.ts';
 import {
   actorDeps,
   idParam,
+  jsonBody,
   jsonResponse,
   security,
   standardErrors,
@@ -13,6 +14,7 @@ import { documentKinds, documentSchema } from './documents.schemas.ts';
 import {
   addDocument,
   addDocumentVersion,
+  cancelDraft,
   getDocument,
   listCaseDocuments,
   readDocumentVersion,
@@ -106,6 +108,25 @@ const contentRoute = createRoute({
   },
 });
 
+const cancelRoute = createRoute({
+  method: 'post',
+  path: '/documents/{id}/cancel',
+  tags,
+  security,
+  summary: 'Wycofanie projektu (nie będzie wydany)',
+  request: {
+    params: idParam,
+    ...jsonBody(z.object({ reason: z.string().trim().min(1).max(1000) }).openapi('CancelDraft')),
+  },
+  responses: {
+    200: jsonResponse(
+      z.object({ id: z.uuid(), status: z.literal('cancelled') }),
+      'Projekt wycofany',
+    ),
+    ...standardErrors,
+  },
+});
+
 async function readUpload(c: Context<AppEnv>) {
   const form = await c.req.parseBody();
   const file = form['file'];
@@ -161,6 +182,12 @@ export function registerDocumentRoutes(app: App, deps: AppDeps) {
       201,
     );
   });
+  app.openapi(cancelRoute, async (c) =>
+    c.json(
+      await cancelDraft(actorDeps(deps, c), c.req.valid('param').id, c.req.valid('json').reason),
+      200,
+    ),
+  );
   app.openapi(contentRoute, async (c) => {
     const result = await readDocumentVersion(
       { ...actorDeps(deps, c), files: deps.files },

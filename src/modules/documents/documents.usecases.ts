@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../../platform/db/database.ts';
-import type { FileStore } from '../../platform/files/file-store.ts';
+import type { FileStore, StoredBlob } from '../../platform/files/file-store.ts';
 import { insertStoredFile } from '../../platform/files/stored-files.ts';
 import type { Actor } from '../auth/actor.ts';
 import { caseErrors } from '../cases/cases.errors.ts';
@@ -30,33 +30,50 @@ export async function addDocument(
 ) {
   const input = documentMetadataSchema.parse(metadata);
   const blob = await deps.files.put(file.content);
-  return runInTransaction(deps, async (tx) => {
-    const kase = await getCaseForAction(tx.trx, tx.actor, caseId, 'work');
-    if (kase.status === 'closed') throw caseErrors.closed();
-    const document = await tx.trx
-      .insertInto('documents')
-      .values({
-        office_id: tx.actor.officeId,
-        case_id: kase.id,
-        kind: input.kind,
-        title: input.title,
-        access: input.access,
-        template_id: options.templateId ?? null,
-        created_by: tx.actor.userId,
-        created_at: tx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx.record({
-      action: 'document.added',
-      description: `Dodano dokument „${input.title}” (${input.kind})${options.templateId ? ` z szablonu ${options.templateId}` : ''}`,
-      subject: { type: 'document', id: document.id },
-      caseId: kase.id,
-      documentId: document.id,
-    });
-    await insertVersion(tx, document.id, kase.id, blob, file.name, null);
-    return { id: document.id, version: 1, sha256: blob.sha256 };
+  return runInTransaction(deps, (tx) =>
+    addDocumentInTransaction(tx, caseId, input, { blob, fileName: file.name }, options),
+  );
+}
+
+/**
+ * `addDocument` inside a transaction the caller already holds, for use cases that add a document
+ * as one step of a larger change (a draft rendered from a template, a delay notice). The content
+ * must already be in the file store.
+ */
+export async function addDocumentInTransaction(
+  tx: TransactionContext,
+  caseId: string,
+  metadata: DocumentMetadata,
+  stored: { blob: StoredBlob; fileName: string },
+  options: { templateId?: string } = {},
+) {
+  const input = documentMetadataSchema.parse(metadata);
+  const { blob, fileName } = stored;
+  const kase = await getCaseForAction(tx.trx, tx.actor, caseId, 'work');
+  if (kase.status === 'closed') throw caseErrors.closed();
+  const document = await tx.trx
+    .insertInto('documents')
+    .values({
+      office_id: tx.actor.officeId,
+      case_id: kase.id,
+      kind: input.kind,
+      title: input.title,
+      access: input.access,
+      template_id: options.templateId ?? null,
+      created_by: tx.actor.userId,
+      created_at: tx.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx.record({
+    action: 'document.added',
+    description: `Dodano dokument „${input.title}” (${input.kind})${options.templateId ? ` z szablonu ${options.templateId}` : ''}`,
+    subject: { type: 'document', id: document.id },
+    caseId: kase.id,
+    documentId: document.id,
   });
+  await insertVersion(tx, document.id, kase.id, blob, fileName, null);
+  return { id: document.id, version: 1, sha256: blob.sha256 };
 }
 
 /** A new version of a draft; earlier versions stay as they were (versions are immutable). */
@@ -79,6 +96,31 @@ export async function addDocumentVersion(
       note ?? null,
     );
     return { id: document.id, version, sha256: blob.sha256 };
+  });
+}
+
+/**
+ * Withdraws a draft that will not be issued (e.g. superseded): it stays in the case with its
+ * versions, marked cancelled, so the case can be closed (every draft resolved).
+ */
+export async function cancelDraft(deps: ActorDeps, documentId: string, reason: string) {
+  return runInTransaction(deps, async (tx) => {
+    const document = await getDocumentForAction(tx.trx, tx.actor, documentId, 'work');
+    if (document.status !== 'draft') throw documentErrors.notDraft();
+    await tx.trx
+      .updateTable('documents')
+      .set({ status: 'cancelled' })
+      .where('id', '=', document.id)
+      .execute();
+    await tx.record({
+      action: 'document.cancelled',
+      description: `Wycofano projekt „${document.title}”: ${reason}`,
+      subject: { type: 'document', id: document.id },
+      caseId: document.case_id,
+      documentId: document.id,
+      payload: { reason },
+    });
+    return { id: document.id, status: 'cancelled' as const };
   });
 }
 

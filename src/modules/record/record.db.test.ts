@@ -68,21 +68,34 @@ describe('case record (metryka)', () => {
     const record = await getCaseRecord(await office.as('kierownik.fn'), kase.id);
     expect(record.sign).toBe(kase.sign);
     expect(record.rows.map((r) => r.action)).toEqual([
+      // the first letter's history before the case, carried in when the case is opened from it
+      'incoming.registered',
+      'assignment.created',
+      'assignment.forwarded',
+      'assignment.accepted',
       'case.opened',
       'case.incoming_joined',
+      // the second letter's history, carried in when it joins the case
+      'incoming.registered',
+      'assignment.created',
       'case.incoming_joined',
       'assignment.changed',
       'incoming.file_attached',
       'case.sub_case_opened',
       'case.handler_changed',
     ]);
-    expect(record.rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(record.rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     expect(record.rows[0]).toMatchObject({
+      person: 'Anna Nowak',
+      post: 'inspektor ds. kancelaryjnych',
+      documentId: expect.stringMatching(/^RPW\/\d+\/2026$/),
+    });
+    expect(record.rows[4]).toMatchObject({
       person: 'Joanna Dąbrowska',
       post: 'inspektor ds. wymiaru podatków',
       documentId: expect.stringMatching(/^RPW\/\d+\/2026$/),
     });
-    expect(record.rows[6]).toMatchObject({
+    expect(record.rows[12]).toMatchObject({
       person: 'Krzysztof Woźniak',
       post: 'Skarbnik – Naczelnik Wydziału Finansowego',
     });

@@ -70,6 +70,7 @@ export async function recordChange(
       subject_type: event.subject.type,
       subject_id: event.subject.id,
       case_id: event.caseId ?? null,
+      description: event.description,
       payload: JSON.stringify({
         ...event.payload,
         ...(event.documentId ? { documentId: event.documentId } : {}),
@@ -79,9 +80,12 @@ export async function recordChange(
   if (event.caseId) await appendRecordRow(trx, actor, at, event.caseId, event);
 }
 
+/** Who a record row names: the actor, or the author of an earlier event carried into the case. */
+type RecordAuthor = Pick<Actor, 'officeId' | 'userId' | 'name' | 'post'>;
+
 async function appendRecordRow(
   trx: Tx,
-  actor: Actor,
+  actor: RecordAuthor,
   at: Date,
   caseId: string,
   event: ChangeEvent,
@@ -128,4 +132,70 @@ async function appendRecordRow(
     .set({ record_seq: row.seq, record_head: hash })
     .where('id', '=', caseId)
     .execute();
+}
+
+/**
+ * When a letter joins a case, its history so far (registration in the RPW, dekretacja) becomes
+ * part of the case record, with the original time and person of each step, in the order the
+ * steps happened. Only events from before the letter had a case are carried; later ones are
+ * recorded in the case directly.
+ */
+export async function carryLetterHistory(
+  tx: TransactionContext,
+  caseId: string,
+  incomingId: string,
+): Promise<void> {
+  const events = await tx.trx
+    .selectFrom('audit_events')
+    .innerJoin('users', 'users.id', 'audit_events.actor_id')
+    .leftJoin('positions', 'positions.id', 'users.position_id')
+    .select([
+      'audit_events.at',
+      'audit_events.actor_id',
+      'audit_events.action',
+      'audit_events.description',
+      'audit_events.payload',
+      'users.name',
+      'positions.name as post',
+    ])
+    .where('audit_events.office_id', '=', tx.actor.officeId)
+    .where('audit_events.case_id', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('audit_events.subject_type', '=', 'incoming'),
+          eb('audit_events.subject_id', '=', incomingId),
+        ]),
+        eb.and([
+          eb('audit_events.subject_type', '=', 'assignment'),
+          eb(
+            'audit_events.subject_id',
+            'in',
+            tx.trx.selectFrom('assignments').select('id').where('incoming_id', '=', incomingId),
+          ),
+        ]),
+      ]),
+    )
+    .orderBy('audit_events.seq')
+    .execute();
+  for (const event of events) {
+    const payload = event.payload as { documentId?: string };
+    await appendRecordRow(
+      tx.trx,
+      {
+        officeId: tx.actor.officeId,
+        userId: event.actor_id,
+        name: event.name,
+        post: event.post ?? 'pracownik',
+      },
+      event.at,
+      caseId,
+      {
+        action: event.action,
+        description: event.description ?? event.action,
+        subject: { type: 'incoming', id: incomingId },
+        documentId: payload.documentId ?? null,
+      },
+    );
+  }
 }

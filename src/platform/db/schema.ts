@@ -421,6 +421,7 @@ export interface AuditEventsTable {
   case_id: string | null;
   payload: Json<Record<string, unknown>>;
   seq: ColumnType<number, never, never>;
+  description: string | null;
 }
 
 export interface NotificationCursorsTable {
@@ -441,6 +442,75 @@ export interface NotificationsTable {
   created_at: Timestamp;
   read_at: Timestamp | null;
   emailed_at: Timestamp | null;
+}
+
+export type TemplateKind = Exclude<DocumentKind, 'attachment'>;
+
+export interface LetterTemplatesTable {
+  id: Generated<string>;
+  office_id: string;
+  code: string;
+  name: string;
+  kind: TemplateKind;
+  body: string;
+  active: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LetterheadsTable {
+  office_id: string;
+  town: string;
+  address: string | null;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface SigningCredentialsTable {
+  id: Generated<string>;
+  office_id: string;
+  kind: 'personal' | 'office_seal';
+  user_id: string | null;
+  label: string;
+  /** PKCS#12, still encrypted by its password (never stored). */
+  pkcs12: Uint8Array;
+  subject: string;
+  issuer: string;
+  serial_number: string;
+  not_before: Timestamp;
+  not_after: Timestamp;
+  certificate_sha256: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface DocumentSignaturesTable {
+  id: Generated<string>;
+  office_id: string;
+  document_id: string;
+  version: number;
+  format: 'xades-bes';
+  file_id: string;
+  signer_subject: string;
+  signer_serial: string;
+  signing_time: Timestamp;
+  credential_id: string;
+  signed_by: string;
+}
+
+export interface SignatureTrustAnchorsTable {
+  id: Generated<string>;
+  office_id: string;
+  certificate: Uint8Array;
+  subject: string;
+  issuer: string;
+  serial_number: string;
+  not_before: Timestamp;
+  not_after: Timestamp;
+  sha256: string;
+  created_by: string;
+  created_at: Timestamp;
 }
 
 export interface DB {
@@ -475,6 +545,11 @@ export interface DB {
   audit_events: AuditEventsTable;
   notification_cursors: NotificationCursorsTable;
   notifications: NotificationsTable;
+  letter_templates: LetterTemplatesTable;
+  letterheads: LetterheadsTable;
+  signing_credentials: SigningCredentialsTable;
+  document_signatures: DocumentSignaturesTable;
+  signature_trust_anchors: SignatureTrustAnchorsTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -1,0 +1,165 @@
+import type { Executor } from '../../platform/db/database.ts';
+import type { NewRow } from '../../platform/db/schema.ts';
+import type { CredentialKind } from './signatures.schemas.ts';
+
+export function insertCredential(db: Executor, row: NewRow<'signing_credentials'>) {
+  return db
+    .insertInto('signing_credentials')
+    .values(row)
+    .onConflict((oc) => oc.columns(['office_id', 'certificate_sha256']).doNothing())
+    .returning(['id', 'created_at'])
+    .executeTakeFirst();
+}
+
+/** Office seals and, for a person, their own certificates (never someone else's). */
+export function listCredentials(db: Executor, officeId: string, userId: string) {
+  return db
+    .selectFrom('signing_credentials')
+    .select([
+      'id',
+      'kind',
+      'user_id',
+      'label',
+      'subject',
+      'issuer',
+      'serial_number',
+      'not_before',
+      'not_after',
+      'created_at',
+    ])
+    .where('office_id', '=', officeId)
+    .where((eb) => eb.or([eb('kind', '=', 'office_seal'), eb('user_id', '=', userId)]))
+    .orderBy('kind')
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** The newest credential of that kind valid at `at`: a person's own, or the office seal. */
+export function findUsableCredential(
+  db: Executor,
+  query: {
+    officeId: string;
+    kind: CredentialKind;
+    userId: string;
+    at: Date;
+    credentialId?: string | undefined;
+  },
+) {
+  let select = db
+    .selectFrom('signing_credentials')
+    .selectAll()
+    .where('office_id', '=', query.officeId)
+    .where('kind', '=', query.kind)
+    .where('not_before', '<=', query.at)
+    .where('not_after', '>=', query.at);
+  if (query.kind === 'personal') select = select.where('user_id', '=', query.userId);
+  if (query.credentialId) select = select.where('id', '=', query.credentialId);
+  return select
+    .orderBy('created_at', 'desc')
+    .orderBy('not_after', 'desc')
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
+/** The document row, locked, so two people cannot sign the same approved version at once. */
+export function lockDocument(db: Executor, documentId: string) {
+  return db
+    .selectFrom('documents')
+    .select(['id', 'status', 'current_version'])
+    .where('id', '=', documentId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+/** The version the last finished approval round approved, with who decided its last step. */
+export async function findApprovedRound(db: Executor, documentId: string) {
+  const round = await db
+    .selectFrom('approval_rounds')
+    .select(['id', 'version'])
+    .where('document_id', '=', documentId)
+    .where('status', '=', 'approved')
+    .orderBy('finished_at', 'desc')
+    .executeTakeFirst();
+  if (!round) return null;
+  const lastStep = await db
+    .selectFrom('approval_tasks')
+    .select(['approver_id', 'decided_by'])
+    .where('round_id', '=', round.id)
+    .where('status', '=', 'approved')
+    .where('step_no', '=', (eb) =>
+      eb
+        .selectFrom('approval_tasks')
+        .select((s) => s.fn.max('step_no').as('m'))
+        .where('round_id', '=', round.id),
+    )
+    .execute();
+  return { version: round.version, lastApprovers: lastStep };
+}
+
+export function findVersionFile(db: Executor, documentId: string, version: number) {
+  return db
+    .selectFrom('document_versions')
+    .innerJoin('files', 'files.id', 'document_versions.file_id')
+    .select([
+      'document_versions.version',
+      'document_versions.sha256',
+      'files.content_type',
+      'files.original_name',
+    ])
+    .where('document_versions.document_id', '=', documentId)
+    .where('document_versions.version', '=', version)
+    .executeTakeFirstOrThrow();
+}
+
+export function insertDocumentSignature(db: Executor, row: NewRow<'document_signatures'>) {
+  return db.insertInto('document_signatures').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export function listDocumentSignatures(db: Executor, officeId: string, documentId: string) {
+  return db
+    .selectFrom('document_signatures as s')
+    .innerJoin('files as f', 'f.id', 's.file_id')
+    .innerJoin('document_versions as v', (join) =>
+      join.onRef('v.document_id', '=', 's.document_id').onRef('v.version', '=', 's.version'),
+    )
+    .innerJoin('signing_credentials as c', 'c.id', 's.credential_id')
+    .innerJoin('users as u', 'u.id', 's.signed_by')
+    .select([
+      's.id',
+      's.document_id',
+      's.version',
+      's.format',
+      's.file_id',
+      's.signer_subject',
+      's.signer_serial',
+      's.signing_time',
+      'f.sha256 as signature_sha256',
+      'f.original_name as file_name',
+      'v.sha256 as content_sha256',
+      'c.kind as credential_kind',
+      'u.name as signed_by',
+    ])
+    .where('s.office_id', '=', officeId)
+    .where('s.document_id', '=', documentId)
+    .orderBy('s.signing_time')
+    .orderBy('s.id')
+    .execute();
+}
+
+export function insertTrustAnchor(db: Executor, row: NewRow<'signature_trust_anchors'>) {
+  return db
+    .insertInto('signature_trust_anchors')
+    .values(row)
+    .onConflict((oc) => oc.columns(['office_id', 'sha256']).doNothing())
+    .returning(['id', 'created_at'])
+    .executeTakeFirst();
+}
+
+export function listTrustAnchors(db: Executor, officeId: string) {
+  return db
+    .selectFrom('signature_trust_anchors')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .orderBy('created_at')
+    .execute();
+}

@@ -1,0 +1,283 @@
+import { webcrypto, type X509Certificate } from 'node:crypto';
+import type { Document, Element } from '@xmldom/xmldom';
+import * as xades from 'xadesjs';
+import { describeCertificate, isValidAt } from './certificates.ts';
+import type { CryptoKey } from './pkcs12.ts';
+import { signatureErrors } from './signatures.errors.ts';
+import type { ValidationReport } from './signatures.schemas.ts';
+import { buildTrustChain } from './trust-chain.ts';
+import { problem, type ValidationProblem } from './validation-problems.ts';
+import {
+  parseXmlStrictly,
+  useXmlDsigEngine,
+  XmlParseError,
+  XMLDSIG_NS,
+} from './xml-dsig-engine.ts';
+import {
+  readSignatureProperties,
+  selectSignerCertificate,
+  type SignatureProperties,
+} from './xades-properties.ts';
+
+export interface VerifyOptions {
+  /** CA certificates the office trusts; a chain ending elsewhere is reported `untrusted`. */
+  trustAnchors?: readonly X509Certificate[];
+  /** The moment of verification, used when a signature states no signing time. */
+  now?: Date;
+}
+
+/** The report of the first signature in the file (see `verifySignatures` for all of them). */
+export async function verifySignature(
+  bytes: Uint8Array,
+  detachedContent?: Uint8Array,
+  options: VerifyOptions = {},
+): Promise<ValidationReport> {
+  return (await verifySignatures(bytes, detachedContent, options))[0]!;
+}
+
+/**
+ * Verifies every top-level XML signature of a file: a detached `.xades` (then `detachedContent`
+ * is the signed file), an enveloped signature inside an ePUAP document, or an enveloping one.
+ * Countersignatures nested inside a signature are not reported separately.
+ */
+export async function verifySignatures(
+  bytes: Uint8Array,
+  detachedContent?: Uint8Array,
+  options: VerifyOptions = {},
+): Promise<ValidationReport[]> {
+  useXmlDsigEngine();
+  const document = parseSignatureFile(bytes);
+  const elements = Array.from(document.getElementsByTagNameNS(XMLDSIG_NS, 'Signature')).filter(
+    (element) => !hasSignatureAncestor(element),
+  );
+  if (elements.length === 0) throw signatureErrors.noSignature();
+  const reports: ValidationReport[] = [];
+  for (const element of elements) {
+    reports.push(await verifySignatureElement(document, element, detachedContent, options));
+  }
+  return reports;
+}
+
+class InspectedSignature extends xades.SignedXml {
+  /** Digests one reference; detached references get the supplied bytes, others the document. */
+  async checkReference(reference: { DigestValue: Uint8Array }, source: unknown) {
+    const digest = await this.DigestReference(source as Element, reference as never, false);
+    return Buffer.from(digest).equals(Buffer.from(reference.DigestValue));
+  }
+
+  async checkSignatureValue(key: CryptoKey): Promise<boolean> {
+    return this.ValidateSignatureValue([key as never]);
+  }
+}
+
+async function verifySignatureElement(
+  document: Document,
+  element: Element,
+  detachedContent: Uint8Array | undefined,
+  options: VerifyOptions,
+): Promise<ValidationReport> {
+  const problems: ValidationProblem[] = [];
+  const properties = readSignatureProperties(element);
+  const signed = new InspectedSignature(document as never);
+  try {
+    signed.LoadXml(element as never);
+  } catch (error) {
+    return malformedReport(properties, (error as Error).message);
+  }
+
+  const references = await checkReferences(signed, document, detachedContent, problems);
+  const { signer, mismatch } = await selectSignerCertificate(properties, (certificate) =>
+    checkSignatureWith(signed, certificate),
+  );
+  if (properties.certificates.length === 0) problems.push(problem('signer_certificate_missing'));
+  else if (mismatch) problems.push(problem('signing_certificate_mismatch'));
+  const signatureValueOk = signer ? await checkSignatureWith(signed, signer) : false;
+  if (signer && !signatureValueOk) problems.push(problem('signature_value_invalid'));
+
+  if (
+    properties.signedPropertiesId &&
+    !references.some((r) => r.uri === `#${properties.signedPropertiesId}`)
+  ) {
+    problems.push(problem('signed_properties_not_covered'));
+  }
+  const integrity = integrityOf(references, signer !== null, signatureValueOk);
+  const { certificate, chain, at } = checkSignerCertificate(signer, properties, options, problems);
+  return {
+    valid: integrity === 'ok' && !problems.some((p) => p.severity === 'error'),
+    format: properties.signedPropertiesId ? 'xades-bes' : 'xmldsig',
+    integrity,
+    signer: certificate && {
+      subject: certificate.subject,
+      serial: certificate.serialNumber,
+      issuer: certificate.issuer,
+    },
+    signingTime: properties.signingTime?.toISOString() ?? null,
+    certificate: certificate && {
+      notBefore: certificate.notBefore.toISOString(),
+      notAfter: certificate.notAfter.toISOString(),
+      validAtSigningTime: isValidAt(certificate, at),
+      chain: chain.status,
+      sha256: certificate.sha256,
+    },
+    references,
+    problems,
+  };
+}
+
+/** Broken wins over unknown: one changed byte is a finding even if the file was incomplete. */
+function integrityOf(
+  references: ReferenceResult[],
+  hasSigner: boolean,
+  signatureValueOk: boolean,
+): ValidationReport['integrity'] {
+  if (references.some((r) => r.status === 'broken')) return 'broken';
+  if (!hasSigner) return 'unknown';
+  if (!signatureValueOk) return 'broken';
+  return references.some((r) => r.status === 'not_checked') ? 'unknown' : 'ok';
+}
+
+/**
+ * The signer's certificate judged at the signing time the signature states (BES has no
+ * timestamp, so that time is the signer's claim), or at `now` when it states none.
+ */
+function checkSignerCertificate(
+  signer: X509Certificate | null,
+  properties: SignatureProperties,
+  options: VerifyOptions,
+  problems: ValidationProblem[],
+) {
+  if (!properties.signingTime) problems.push(problem('signing_time_missing'));
+  const at = properties.signingTime ?? options.now ?? new Date();
+  const certificate = signer ? describeCertificate(signer) : null;
+  const chain = buildTrustChain(signer, properties.certificates, options.trustAnchors ?? []);
+  if (certificate) {
+    if (!isValidAt(certificate, at))
+      problems.push(problem('certificate_not_valid_at_signing_time'));
+    if (!certificate.canSign || certificate.isCa) {
+      problems.push(problem('certificate_not_for_signing'));
+    }
+    if (chain.status === 'untrusted') problems.push(problem('chain_untrusted'));
+    const issuers = chain.path.slice(1).map(describeCertificate);
+    if (issuers.some((issuer) => !isValidAt(issuer, at))) {
+      problems.push(problem('issuer_not_valid_at_signing_time'));
+    }
+  }
+  return { certificate, chain, at };
+}
+
+type ReferenceResult = ValidationReport['references'][number];
+
+/**
+ * Digests every reference: a detached one (a URI naming a file) against the supplied bytes, the
+ * others against the document. A reference that cannot be processed at all (an unsupported
+ * transform, duplicate ids) is `not_checked` with the reason, not a changed content.
+ */
+async function checkReferences(
+  signed: InspectedSignature,
+  document: Document,
+  detachedContent: Uint8Array | undefined,
+  problems: ValidationProblem[],
+): Promise<ReferenceResult[]> {
+  const references: ReferenceResult[] = [];
+  for (const reference of signed.XmlSignature.SignedInfo.References.GetIterator()) {
+    const uri = reference.Uri ?? '';
+    const detached = uri !== '' && !uri.startsWith('#');
+    if (detached && !detachedContent) {
+      references.push({ uri, status: 'not_checked' });
+      problems.push(problem('content_missing'));
+      continue;
+    }
+    const source = detached ? detachedContent : document.documentElement!.cloneNode(true);
+    try {
+      const ok = await signed.checkReference(reference, source);
+      references.push({ uri, status: ok ? 'ok' : 'broken' });
+    } catch (error) {
+      references.push({ uri, status: 'not_checked' });
+      problems.push(problem('malformed_signature', (error as Error).message));
+    }
+  }
+  if (references.some((r) => r.status === 'broken')) problems.push(problem('digest_mismatch'));
+  return references;
+}
+
+async function checkSignatureWith(signed: InspectedSignature, certificate: X509Certificate) {
+  try {
+    const key = await importVerifyKey(certificate, signed.Algorithm as SignatureAlgorithm);
+    return await signed.checkSignatureValue(key);
+  } catch {
+    return false;
+  }
+}
+
+/** What xmldsigjs reads from ds:SignatureMethod, e.g. RSASSA-PKCS1-v1_5 with SHA-256. */
+interface SignatureAlgorithm {
+  name: string;
+  hash?: string | { name: string };
+}
+
+/** The signer's public key for the signature method of this signature (RSA or ECDSA). */
+async function importVerifyKey(
+  certificate: X509Certificate,
+  algorithm: SignatureAlgorithm,
+): Promise<CryptoKey> {
+  const publicKey = certificate.publicKey;
+  const spki = publicKey.export({ type: 'spki', format: 'der' });
+  if (algorithm.name === 'ECDSA') {
+    const curve = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' }[
+      publicKey.asymmetricKeyDetails?.namedCurve as 'prime256v1'
+    ];
+    return webcrypto.subtle.importKey('spki', spki, { name: 'ECDSA', namedCurve: curve }, true, [
+      'verify',
+    ]);
+  }
+  const params = { name: algorithm.name, hash: algorithm.hash ?? 'SHA-256' };
+  return webcrypto.subtle.importKey('spki', spki, params, true, ['verify']);
+}
+
+function malformedReport(properties: SignatureProperties, reason: string): ValidationReport {
+  return {
+    valid: false,
+    format: properties.signedPropertiesId ? 'xades-bes' : 'xmldsig',
+    integrity: 'broken',
+    signer: null,
+    signingTime: properties.signingTime?.toISOString() ?? null,
+    certificate: null,
+    references: [],
+    problems: [problem('malformed_signature', reason)],
+  };
+}
+
+function parseSignatureFile(bytes: Uint8Array): Document {
+  const text = decodeXml(bytes);
+  if (!text.trimStart().startsWith('<')) throw signatureErrors.unsupportedFormat();
+  try {
+    return parseXmlStrictly(text);
+  } catch (error) {
+    if (error instanceof XmlParseError) throw signatureErrors.invalidXml({ reason: error.message });
+    throw error;
+  }
+}
+
+/**
+ * Honours the encoding the XML declaration names: older ePUAP forms and UPP proofs are not
+ * always UTF-8. Canonical XML is UTF-8 whatever the source, so digests come out the same.
+ */
+function decodeXml(bytes: Uint8Array): string {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const head = new TextDecoder('latin1').decode(bytes.subarray(bom, bom + 200));
+  const declared = /^\s*<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
+  try {
+    // TextDecoder drops a byte-order mark by default.
+    return new TextDecoder(declared ?? 'utf-8').decode(bytes);
+  } catch {
+    throw signatureErrors.invalidXml({ reason: `unsupported encoding ${declared}` });
+  }
+}
+
+function hasSignatureAncestor(element: Element): boolean {
+  for (let node = element.parentNode; node; node = node.parentNode) {
+    const parent = node as Element;
+    if (parent.namespaceURI === XMLDSIG_NS && parent.localName === 'Signature') return true;
+  }
+  return false;
+}

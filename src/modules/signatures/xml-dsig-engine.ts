@@ -1,0 +1,39 @@
+import { type Document, DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { webcrypto } from 'node:crypto';
+import { Application, setNodeDependencies } from 'xadesjs';
+
+export const XMLDSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
+export const XADES_NS_PREFIX = 'http://uri.etsi.org/01903/';
+export const SHA256_URI = 'http://www.w3.org/2001/04/xmlenc#sha256';
+
+let configured = false;
+
+/**
+ * xadesjs keeps its WebCrypto engine and DOM implementation in module-wide state. We give it
+ * Node's own WebCrypto (the same one that makes our keys, so keys pass between libraries) and
+ * xmldom. XPath transforms stay unsupported: no signature we produce or expect uses them.
+ */
+export function useXmlDsigEngine(): void {
+  if (configured) return;
+  Application.setEngine('NodeJS', webcrypto);
+  setNodeDependencies({ DOMParser, XMLSerializer, DOMImplementation });
+  configured = true;
+}
+
+export class XmlParseError extends Error {}
+
+/**
+ * Parses XML strictly: any well-formedness error throws, and documents with a DOCTYPE are
+ * refused (no signed document we handle has one, and entity tricks live there).
+ */
+export function parseXmlStrictly(xml: string): Document {
+  const parser = new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') throw new XmlParseError(message);
+    },
+  });
+  const document = parser.parseFromString(xml, 'application/xml');
+  if (!document?.documentElement) throw new XmlParseError('empty document');
+  if (document.doctype) throw new XmlParseError('DOCTYPE is not allowed');
+  return document;
+}
