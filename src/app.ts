@@ -16,6 +16,7 @@ import {
 import { registerIncomingRoutes } from './modules/incoming/incoming.routes.ts';
 import { registerJrwaRoutes } from './modules/jrwa/jrwa.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
+import { registerSearchRoutes } from './modules/search/search.routes.ts';
 import { registerSignatureRoutes } from './modules/signatures/signatures.routes.ts';
 import { registerTemplateRoutes } from './modules/templates/templates.routes.ts';
 import { commonErrors } from './platform/errors.ts';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps, options: { maxBodyBytes: number }) {
   registerCaseClosingRoutes(v1, deps);
   registerNotificationRoutes(v1, deps);
   registerTemplateRoutes(v1, deps);
+  registerSearchRoutes(v1, deps);
   v1.get('/health', async (c) => c.json({ status: 'ok' }));
   api.route(API_PREFIX, v1);
   api.doc31(`${API_PREFIX}/openapi.json`, openApiInfo);

@@ -41,10 +41,12 @@ import {
   signDocument,
   verifyUploadedSignature,
 } from '../src/modules/signatures/signatures.usecases.ts';
-import { createTestPki } from '../src/modules/signatures/test-ca.ts';
+import { createTestPki } from '../src/modules/signatures/throwaway-ca.ts';
 import { enrolTestSigner } from './support/signing.ts';
+import { runSearchIndexer } from '../src/modules/search/search-indexer.ts';
+import { searchEverything } from '../src/modules/search/search.usecases.ts';
 import { createDraftFromTemplate } from '../src/modules/templates/template-drafts.usecases.ts';
-import { extractPdfText } from '../src/modules/templates/extract-pdf-text.ts';
+import { extractPdfText } from '../src/platform/files/pdf-text.ts';
 
 const office = useDemoOffice('2026-03-09T08:00:00+01:00');
 const files = createDiskFileStore(path.join(os.tmpdir(), `obieg-walk-${process.pid}`), 8 << 20);
@@ -256,6 +258,10 @@ describe('a case from an e-Doręczenia letter to a closed case', () => {
     expect(fiction.description).toContain('2026-05-19');
     const times = record.rows.map((r) => r.at);
     expect([...times].sort()).toEqual(times);
+    // Found again by full-text search, by words of the signed decision's PDF.
+    await runSearchIndexer({ db: office.database.db, clock: office.clock, files });
+    const found = await searchEverything(referent, { q: 'umorzyc zaleglosc 1 240' });
+    expect(found.map((h) => [h.type, h.id])).toContainEqual(['document', draft.id]);
     expect((await verifyRecordChains(office.database.db)).broken).toEqual([]);
   });
 });

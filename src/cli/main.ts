@@ -6,12 +6,15 @@ import { openRuntime, type Runtime } from '../runtime.ts';
 import { buildOpenApiDocument } from '../app.ts';
 import { seedDemoOffice, DEMO_PASSWORD, DEMO_PEOPLE } from '../demo/demo-office.ts';
 import { seedDemoActivity } from '../demo/demo-activity.ts';
+import { seedDemoSigning } from '../demo/demo-signing.ts';
 import { verifyRecordChains } from '../modules/record/record.verify.ts';
 import { createOffice, createUser } from '../modules/org/org.usecases.ts';
 import { importJrwa } from '../modules/jrwa/jrwa.usecases.ts';
 import { loadActor } from '../modules/auth/actor.ts';
 import { localDate } from '../platform/clock.ts';
-import { startNotificationWorker } from '../modules/notifications/notifications.worker.ts';
+import { runNotificationWorker } from '../modules/notifications/notifications.worker.ts';
+import { runSearchIndexer } from '../modules/search/search-indexer.ts';
+import { startPeriodic } from '../platform/periodic.ts';
 import { createSmtpMailer } from '../modules/notifications/notifications.mailer.ts';
 import { AppError } from '../platform/errors.ts';
 import { roleNames, scopes } from '../modules/org/org.schemas.ts';
@@ -62,6 +65,7 @@ async function ensureDemo(runtime: Runtime): Promise<boolean> {
   runtime.logger.info('Pusta baza: tworzę urząd demonstracyjny „Urząd Miasta Demo”…');
   const demo = await seedDemoOffice(runtime);
   await seedDemoActivity(runtime, demo);
+  await seedDemoSigning(runtime, demo);
   return true;
 }
 
@@ -77,18 +81,22 @@ program
     const runtime = await openRuntime(settings);
     if (options.demo) await ensureDemo(runtime);
     const app = runtime.createApp();
-    const worker = startNotificationWorker(
-      {
-        db: runtime.db,
-        clock: runtime.clock,
-        mailer: createSmtpMailer(settings.SMTP_URL, settings.SMTP_FROM),
-        logger: runtime.logger,
-      },
-      {
-        notifyDays: settings.OBIEG_NOTIFY_DAYS,
-        intervalSeconds: settings.OBIEG_NOTIFY_INTERVAL_S,
-      },
-    );
+    const workerDeps = {
+      db: runtime.db,
+      clock: runtime.clock,
+      files: runtime.files,
+      mailer: createSmtpMailer(settings.SMTP_URL, settings.SMTP_FROM),
+      logger: runtime.logger,
+    };
+    const workers = [
+      startPeriodic(
+        'notification worker',
+        () => runNotificationWorker(workerDeps, { notifyDays: settings.OBIEG_NOTIFY_DAYS }),
+        settings.OBIEG_NOTIFY_INTERVAL_S,
+        runtime.logger,
+      ),
+      startPeriodic('search indexer', () => runSearchIndexer(workerDeps), 5, runtime.logger),
+    ];
     const server = serve(
       { fetch: app.fetch, hostname: settings.HOST, port: settings.PORT },
       (info) => {
@@ -107,8 +115,7 @@ program
     );
     const shutdown = () => {
       server.close();
-      void worker
-        .stop()
+      void Promise.all(workers.map((w) => w.stop()))
         .then(() => runtime.close())
         .then(() => process.exit(0));
     };

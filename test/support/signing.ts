@@ -12,7 +12,7 @@ import {
   addTrustAnchor,
 } from '../../src/modules/signatures/signing-credentials.usecases.ts';
 import { signDocument } from '../../src/modules/signatures/signatures.usecases.ts';
-import { createTestPki, type TestPki } from '../../src/modules/signatures/test-ca.ts';
+import { createTestPki, type TestPki } from '../../src/modules/signatures/throwaway-ca.ts';
 
 /**
  * Shortcuts for tests that need a document in a later state: approved (referent.fn drafts a

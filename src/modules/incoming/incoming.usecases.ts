@@ -20,6 +20,14 @@ export const formatRpwSign = (number: number, year: number) => `RPW/${number}/${
  * of registration, the mandatory metadata (unknown values written as "brak danych"), and the
  * received time kept apart from the registration time.
  */
+const CHANNEL_LABELS: Record<RegisterIncomingInput['channel'], string> = {
+  paper: 'papierowa',
+  epuap: 'ePUAP',
+  edoreczenia: 'e-Doręczenia',
+  email: 'poczta elektroniczna',
+  portal: 'portal mieszkańca',
+};
+
 export async function registerIncoming(deps: ActorDeps, rawInput: RegisterIncomingInput) {
   const input = registerIncomingSchema.parse(rawInput);
   const receivedAt = new Date(input.receivedAt);
@@ -69,7 +77,7 @@ export async function registerIncoming(deps: ActorDeps, rawInput: RegisterIncomi
       .executeTakeFirstOrThrow();
     await tx.record({
       action: 'incoming.registered',
-      description: `Zarejestrowano przesyłkę ${rpwSign} (${input.channel}) od ${input.sender.name}`,
+      description: `Zarejestrowano przesyłkę ${rpwSign} (${CHANNEL_LABELS[input.channel]}) od ${input.sender.name}`,
       subject: { type: 'incoming', id: item.id },
       documentId: rpwSign,
       payload: { channel: input.channel },

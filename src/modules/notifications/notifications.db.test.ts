@@ -25,10 +25,7 @@ const outbox: MailMessage[] = [];
 const mailer = { send: async (message: MailMessage) => void outbox.push(message) };
 
 const runWorker = () =>
-  runNotificationWorker(
-    { db: office.database.db, clock: office.clock, mailer },
-    { notifyDays: 3, settleMs: 0 },
-  );
+  runNotificationWorker({ db: office.database.db, clock: office.clock, mailer }, { notifyDays: 3 });
 const kindsFor = async (login: string) =>
   (await listMyNotifications(await office.as(login))).map((n) => n.kind);
 

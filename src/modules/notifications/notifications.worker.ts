@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { localDate, type Clock } from '../../platform/clock.ts';
 import { addWorkingDays } from '../deadlines/calendar.ts';
+import { consumeOutbox, drainOutbox } from '../record/outbox.ts';
 import { notificationsForEvent, type NotificationDraft } from './notification-rules.ts';
 import type { Mailer } from './notifications.mailer.ts';
 
@@ -15,63 +16,23 @@ export interface WorkerDeps {
 export interface WorkerOptions {
   /** Warn this many working days ahead of a deadline. */
   notifyDays: number;
-  /**
-   * Events younger than this are left for the next run: identity values are taken at insert but
-   * become visible at commit, so a slow transaction can commit a lower `seq` after a higher one.
-   * The lag lets it land before the cursor moves past it.
-   */
-  settleMs?: number;
-  batchSize?: number;
 }
 
 /** One pass of the notification worker: events → notifications, deadline scan, e-mail. */
 export async function runNotificationWorker(deps: WorkerDeps, options: WorkerOptions) {
   let fromEvents = 0;
-  for (;;) {
-    const created = await processEventBatch(deps, options);
-    fromEvents += created.processed ? created.inserted : 0;
-    if (!created.processed) break;
-  }
+  await drainOutbox(() =>
+    consumeOutbox(deps.db, 'events', async (trx, event) => {
+      fromEvents += await insertNotifications(
+        trx,
+        deps.clock.now(),
+        await notificationsForEvent(trx, event),
+      );
+    }),
+  );
   const fromDeadlines = await scanDeadlines(deps, options.notifyDays);
   const emailed = deps.mailer ? await sendPendingEmails(deps, deps.mailer) : 0;
   return { fromEvents, fromDeadlines, emailed };
-}
-
-/**
- * Reads the next batch of audit events after the cursor (the outbox). The cursor row is locked,
- * so two app nodes never process the same batch; the unique dedupe key makes a replay harmless.
- */
-async function processEventBatch(deps: WorkerDeps, options: WorkerOptions) {
-  return deps.db.transaction().execute(async (trx) => {
-    const cursor = await trx
-      .selectFrom('notification_cursors')
-      .select('last_seq')
-      .where('name', '=', 'events')
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const settledBefore = new Date(deps.clock.now().getTime() - (options.settleMs ?? 5000));
-    const events = await trx
-      .selectFrom('audit_events')
-      .select(['seq', 'office_id', 'action', 'subject_type', 'subject_id', 'case_id', 'payload'])
-      .where('seq', '>', Number(cursor.last_seq))
-      .where('at', '<=', settledBefore)
-      .orderBy('seq')
-      .limit(options.batchSize ?? 200)
-      .execute();
-    if (events.length === 0) return { processed: 0, inserted: 0 };
-    let inserted = 0;
-    for (const event of events) {
-      inserted += await insertNotifications(trx, deps.clock.now(), [
-        ...(await notificationsForEvent(trx, event)),
-      ]);
-    }
-    await trx
-      .updateTable('notification_cursors')
-      .set({ last_seq: Number(events.at(-1)!.seq) })
-      .where('name', '=', 'events')
-      .execute();
-    return { processed: events.length, inserted };
-  });
 }
 
 /** Handlers hear once per due date: when it comes within reach, and when it is missed. */
@@ -180,26 +141,4 @@ async function sendPendingEmails(deps: WorkerDeps, mailer: Mailer) {
     }
   }
   return sent;
-}
-
-/** Runs the worker every `intervalSeconds` until stopped; errors are logged, never fatal. */
-export function startNotificationWorker(
-  deps: WorkerDeps,
-  options: WorkerOptions & { intervalSeconds: number },
-) {
-  if (options.intervalSeconds <= 0) return { stop: async () => {} };
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = runNotificationWorker(deps, options)
-      .catch((error: unknown) => deps.logger?.error({ err: error }, 'notification worker failed'))
-      .finally(() => (running = null));
-  }, options.intervalSeconds * 1000);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
 }

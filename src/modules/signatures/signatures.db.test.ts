@@ -13,7 +13,7 @@ import {
   signDocument,
   verifyUploadedSignature,
 } from './signatures.usecases.ts';
-import { createTestPki, type TestPki } from './test-ca.ts';
+import { createTestPki, type TestPki } from './throwaway-ca.ts';
 import {
   createApprovedDocument,
   createSignedDocument,

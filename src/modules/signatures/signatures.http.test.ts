@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApi, type Client } from '../../../test/support/http.ts';
-import { createTestPki, type TestPki } from './test-ca.ts';
+import { createTestPki, type TestPki } from './throwaway-ca.ts';
 
 const api = useTestApi();
 let pki: TestPki;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSigningIdentity, type SigningIdentity } from './pkcs12.ts';
-import { createTestCa, createTestPki, type TestIdentity, type TestPki } from './test-ca.ts';
+import { createTestCa, createTestPki, type TestIdentity, type TestPki } from './throwaway-ca.ts';
 import { signDetached, signXmlEnveloped } from './xades-sign.ts';
 import { verifySignature, verifySignatures } from './xades-verify.ts';
 

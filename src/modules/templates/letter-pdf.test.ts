@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractPdfText } from './extract-pdf-text.ts';
+import { extractPdfText } from '../../platform/files/pdf-text.ts';
 import { renderLetterPdf, type Letter } from './letter-pdf.ts';
 
 const POLISH = 'Zażółć gęślą jaźń. ZAŻÓŁĆ GĘŚLĄ JAŹŃ.';

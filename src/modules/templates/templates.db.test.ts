@@ -11,7 +11,7 @@ import { getDocument, readDocumentVersion } from '../documents/documents.usecase
 import { registerIncoming } from '../incoming/incoming.usecases.ts';
 import { getCaseRecord } from '../record/record.usecases.ts';
 import { runInTransaction } from '../record/record.transaction.ts';
-import { extractPdfText } from './extract-pdf-text.ts';
+import { extractPdfText } from '../../platform/files/pdf-text.ts';
 import {
   createDelayNoticeDraft,
   createDraftFromTemplate,

@@ -422,11 +422,14 @@ export interface AuditEventsTable {
   payload: Json<Record<string, unknown>>;
   seq: ColumnType<number, never, never>;
   description: string | null;
+  /** xid8 of the writing transaction, as text. */
+  tx: ColumnType<string, never, never>;
 }
 
 export interface NotificationCursorsTable {
   name: string;
   last_seq: number;
+  last_tx: Generated<string>;
 }
 
 export interface NotificationsTable {
@@ -513,6 +516,20 @@ export interface SignatureTrustAnchorsTable {
   created_at: Timestamp;
 }
 
+export interface SearchEntriesTable {
+  office_id: string;
+  subject_type: 'case' | 'incoming' | 'document';
+  subject_id: string;
+  case_id: string | null;
+  unit_id: string | null;
+  owner_id: string | null;
+  title: string;
+  reference: string | null;
+  body: Generated<string>;
+  folded: ColumnType<string, never, never>;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   offices: OfficesTable;
   units: UnitsTable;
@@ -545,6 +562,7 @@ export interface DB {
   audit_events: AuditEventsTable;
   notification_cursors: NotificationCursorsTable;
   notifications: NotificationsTable;
+  search_entries: SearchEntriesTable;
   letter_templates: LetterTemplatesTable;
   letterheads: LetterheadsTable;
   signing_credentials: SigningCredentialsTable;

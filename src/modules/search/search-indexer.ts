@@ -1,0 +1,184 @@
+import type { Logger } from 'pino';
+import type { Db, Executor } from '../../platform/db/database.ts';
+import type { FileStore } from '../../platform/files/file-store.ts';
+import { extractPdfText } from '../../platform/files/pdf-text.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { NewRow } from '../../platform/db/schema.ts';
+import { consumeOutbox, drainOutbox, type OutboxEvent } from '../record/outbox.ts';
+
+export interface IndexerDeps {
+  db: Db;
+  clock: Clock;
+  files: FileStore;
+  logger?: Pick<Logger, 'warn'>;
+}
+
+/** Text read from one file is capped: search needs words, not whole books. */
+const MAX_BODY_CHARS = 200_000;
+
+/** Brings the search index up to date with every committed audit event. */
+export async function runSearchIndexer(deps: IndexerDeps): Promise<number> {
+  return drainOutbox(() =>
+    consumeOutbox(deps.db, 'search', (trx, event) => indexEvent(deps, trx, event)),
+  );
+}
+
+/** Re-reads whatever the event touched; the entry is rebuilt from current data, so replays are harmless. */
+async function indexEvent(deps: IndexerDeps, trx: Executor, event: OutboxEvent) {
+  const payload = event.payload as { documentId?: unknown };
+  if (event.subject_type === 'incoming') await indexIncoming(deps, trx, event.subject_id);
+  if (event.subject_type === 'assignment') {
+    const assignment = await trx
+      .selectFrom('assignments')
+      .select('incoming_id')
+      .where('id', '=', event.subject_id)
+      .executeTakeFirst();
+    if (assignment) await indexIncoming(deps, trx, assignment.incoming_id);
+  }
+  if (event.subject_type === 'document') await indexDocument(deps, trx, event.subject_id);
+  else if (typeof payload.documentId === 'string' && isUuid(payload.documentId)) {
+    await indexDocument(deps, trx, payload.documentId);
+  }
+  if (event.case_id) await indexCase(trx, event.case_id, deps.clock.now());
+}
+
+async function indexCase(trx: Executor, caseId: string, now: Date) {
+  const kase = await trx
+    .selectFrom('cases')
+    .leftJoin('incoming_items', 'incoming_items.id', 'cases.initiating_incoming_id')
+    .select([
+      'cases.id',
+      'cases.office_id',
+      'cases.sign',
+      'cases.title',
+      'cases.unit_id',
+      'cases.handler_id',
+      'cases.remarks',
+      'incoming_items.sender_name',
+    ])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirst();
+  if (!kase) return;
+  await upsertEntry(trx, {
+    office_id: kase.office_id,
+    subject_type: 'case',
+    subject_id: kase.id,
+    case_id: kase.id,
+    unit_id: kase.unit_id,
+    owner_id: kase.handler_id,
+    title: kase.title,
+    reference: kase.sign,
+    body: [kase.sender_name, kase.remarks].filter(Boolean).join('\n'),
+    updated_at: now,
+  });
+}
+
+async function indexIncoming(deps: IndexerDeps, trx: Executor, incomingId: string) {
+  const item = await trx
+    .selectFrom('incoming_items')
+    .selectAll()
+    .where('id', '=', incomingId)
+    .executeTakeFirst();
+  if (!item) return;
+  const attachments = await trx
+    .selectFrom('incoming_files')
+    .innerJoin('files', 'files.id', 'incoming_files.file_id')
+    .select(['files.sha256', 'files.content_type'])
+    .where('incoming_files.incoming_id', '=', item.id)
+    .execute();
+  const texts = [];
+  for (const file of attachments) texts.push(await readText(deps, file.sha256, file.content_type));
+  await upsertEntry(trx, {
+    office_id: item.office_id,
+    subject_type: 'incoming',
+    subject_id: item.id,
+    case_id: item.case_id,
+    unit_id: null,
+    owner_id: item.registered_by,
+    title: item.title,
+    reference: item.rpw_sign,
+    body: [item.sender_name, ...texts].join('\n').slice(0, MAX_BODY_CHARS),
+    updated_at: deps.clock.now(),
+  });
+}
+
+async function indexDocument(deps: IndexerDeps, trx: Executor, documentId: string) {
+  const document = await trx
+    .selectFrom('documents')
+    .innerJoin('cases', 'cases.id', 'documents.case_id')
+    .leftJoin('document_versions', (join) =>
+      join
+        .onRef('document_versions.document_id', '=', 'documents.id')
+        .onRef('document_versions.version', '=', 'documents.current_version'),
+    )
+    .leftJoin('files', 'files.id', 'document_versions.file_id')
+    .select([
+      'documents.id',
+      'documents.office_id',
+      'documents.title',
+      'documents.case_id',
+      'cases.sign',
+      'cases.unit_id',
+      'cases.handler_id',
+      'files.sha256',
+      'files.content_type',
+    ])
+    .where('documents.id', '=', documentId)
+    .executeTakeFirst();
+  if (!document) return;
+  const body = document.sha256
+    ? await readText(deps, document.sha256, document.content_type ?? '')
+    : '';
+  await upsertEntry(trx, {
+    office_id: document.office_id,
+    subject_type: 'document',
+    subject_id: document.id,
+    case_id: document.case_id,
+    unit_id: document.unit_id,
+    owner_id: document.handler_id,
+    title: document.title,
+    reference: document.sign,
+    body,
+    updated_at: deps.clock.now(),
+  });
+}
+
+/**
+ * Words of a stored file: plain text as is, PDFs through their text layer. Scans without a
+ * text layer give nothing until OCR fills it in; a file we cannot read is logged, not fatal.
+ */
+async function readText(deps: IndexerDeps, sha256: string, contentType: string) {
+  try {
+    if (contentType.startsWith('text/')) {
+      return (await deps.files.get(sha256)).toString('utf8').slice(0, MAX_BODY_CHARS);
+    }
+    if (contentType === 'application/pdf') {
+      const { pages } = await extractPdfText(new Uint8Array(await deps.files.get(sha256)));
+      return pages.join('\n').slice(0, MAX_BODY_CHARS);
+    }
+  } catch (error) {
+    deps.logger?.warn({ err: error, sha256 }, 'search: cannot read text of a file');
+  }
+  return '';
+}
+
+async function upsertEntry(trx: Executor, entry: NewRow<'search_entries'>) {
+  await trx
+    .insertInto('search_entries')
+    .values(entry)
+    .onConflict((oc) =>
+      oc.columns(['subject_type', 'subject_id']).doUpdateSet((eb) => ({
+        case_id: eb.ref('excluded.case_id'),
+        unit_id: eb.ref('excluded.unit_id'),
+        owner_id: eb.ref('excluded.owner_id'),
+        title: eb.ref('excluded.title'),
+        reference: eb.ref('excluded.reference'),
+        body: eb.ref('excluded.body'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
+}
+
+const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
