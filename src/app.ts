@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { registerAssignmentRoutes } from './modules/assignments/assignments.routes.ts';
@@ -56,6 +60,7 @@ export function createApp(deps: AppDeps, options: { maxBodyBytes: number }) {
     scheme: 'bearer',
   });
 
+  serveWebApp(api);
   api.use(
     '*',
     bodyLimit({
@@ -99,6 +104,40 @@ export function createApp(deps: AppDeps, options: { maxBodyBytes: number }) {
   api.route(API_PREFIX, v1);
   api.doc31(`${API_PREFIX}/openapi.json`, openApiInfo);
   return api;
+}
+
+/** The built staff web application (`npm run web:build` → web/dist), when it has been built. */
+const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
+
+/**
+ * Serves the web UI on the API's port: its files, and index.html for any other GET outside
+ * /api (client-side routes such as /cases/…). Hashed assets are cached for good.
+ */
+function serveWebApp(app: OpenAPIHono<AppEnv>) {
+  const indexFile = path.join(WEB_DIST, 'index.html');
+  if (!existsSync(indexFile)) return;
+  const noCache = (_path: string, c: { header: (name: string, value: string) => void }) =>
+    c.header('Cache-Control', 'no-cache');
+  const files = serveStatic({
+    root: WEB_DIST,
+    onFound: (found, c) =>
+      c.header(
+        'Cache-Control',
+        found.includes(`${path.sep}assets${path.sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      ),
+  });
+  const index = serveStatic({ path: indexFile, onFound: noCache });
+  const none = async () => {};
+  app.use('*', async (c, next) => {
+    const isApi = c.req.path === API_PREFIX || c.req.path.startsWith(`${API_PREFIX}/`);
+    if (isApi || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
+    const file = await files(c, none);
+    if (file) return file;
+    if (c.req.path.startsWith('/assets/')) return c.notFound();
+    return (await index(c, none)) ?? next();
+  });
 }
 
 /** The OpenAPI document, as served and as committed in docs/openapi.json. */

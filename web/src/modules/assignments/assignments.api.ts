@@ -1,0 +1,58 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, call, type Schemas } from '../../api/client.ts';
+import type { Me } from '../auth/auth.api.ts';
+
+export type Assignment = Schemas['Assignment'];
+export type AssignInput = Schemas['Assign'];
+
+export const assignmentKeys = {
+  forItem: (incomingId: string) => ['incoming', incomingId, 'assignments'] as const,
+};
+
+/** Common ways of handling an assignment (free text on the server; these are suggestions). */
+export const METHOD_SUGGESTIONS = [
+  'do załatwienia',
+  'do wiadomości',
+  'do opinii',
+  'według właściwości',
+];
+
+export function useAssignments(incomingId: string) {
+  return useQuery({
+    queryKey: assignmentKeys.forItem(incomingId),
+    queryFn: () =>
+      call(api.GET('/api/v1/incoming/{id}/assignments', { params: { path: { id: incomingId } } })),
+  });
+}
+
+export const assign = (incomingId: string, body: AssignInput) =>
+  call(
+    api.POST('/api/v1/incoming/{id}/assignments', { params: { path: { id: incomingId } }, body }),
+  );
+export const acceptAssignment = (id: string) =>
+  call(api.POST('/api/v1/assignments/{id}/accept', { params: { path: { id } } }));
+export const returnAssignment = (id: string, comment: string) =>
+  call(
+    api.POST('/api/v1/assignments/{id}/return', { params: { path: { id } }, body: { comment } }),
+  );
+export const forwardAssignment = (id: string, body: AssignInput) =>
+  call(api.POST('/api/v1/assignments/{id}/forward', { params: { path: { id } }, body }));
+export const changeAssignment = (id: string, body: Schemas['ChangeAssignment']) =>
+  call(api.PATCH('/api/v1/assignments/{id}', { params: { path: { id } }, body }));
+
+/**
+ * Mirrors the server's rule (assignments.usecases.ts `isAssignee`): a person's assignment is
+ * theirs (or their substitute's); a unit's goes to its head or secretariat, or the secretary.
+ */
+export function isAssignee(me: Me, assignment: Assignment): boolean {
+  const deskUserIds = new Set([
+    me.id,
+    ...me.roles.flatMap((r) => (r.onBehalfOf ? [r.onBehalfOf] : [])),
+  ]);
+  if (assignment.userId) return deskUserIds.has(assignment.userId);
+  return me.roles.some(
+    (r) =>
+      ((r.role === 'kierownik' || r.role === 'sekretariat') && r.unitId === assignment.unitId) ||
+      r.role === 'sekretarz',
+  );
+}
