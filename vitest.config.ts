@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Three tiers: pure unit tests, database tests (PGlite; PostgreSQL when OBIEG_TEST_DATABASE_URL
-// is set) and HTTP tests through the app without a network.
+// is set) and HTTP tests through the app without a network; plus the browser tests, which drive
+// Debian's Chromium against the real server on 127.0.0.1 (test/browser, `--project browser`).
 export default defineConfig({
   test: {
     globalSetup: ['test/global-setup.ts'],
@@ -24,6 +25,16 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'http', include: ['src/**/*.http.test.ts', 'test/**/*.http.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.browser.test.ts', 'test/portal/*.browser.test.ts'],
+          // Builds web/dist when stale and checks that Chromium is there.
+          globalSetup: ['test/browser/global-setup.ts'],
+          testTimeout: 90_000,
+        },
       },
     ],
   },

@@ -20,7 +20,11 @@ import {
 import { registerIncomingRoutes } from './modules/incoming/incoming.routes.ts';
 import { registerJrwaRoutes } from './modules/jrwa/jrwa.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
+import { createPortalPages } from './modules/portal/portal-pages.routes.ts';
+import { PUBLIC_PORTAL_PATHS, registerPortalRoutes } from './modules/portal/portal.routes.ts';
+import { defaultPortalOptions, type PortalOptions } from './modules/portal/portal-setup.ts';
 import { registerSearchRoutes } from './modules/search/search.routes.ts';
+import { registerChannelRoutes } from './modules/channels/channels.routes.ts';
 import { registerSignatureRoutes } from './modules/signatures/signatures.routes.ts';
 import { registerTemplateRoutes } from './modules/templates/templates.routes.ts';
 import { commonErrors } from './platform/errors.ts';
@@ -34,7 +38,10 @@ const PUBLIC_PATHS = new Set([
   `${API_PREFIX}/openapi.json`,
   `${API_PREFIX}/health`,
   ...PUBLIC_DEADLINE_PATHS.map((path) => `${API_PREFIX}${path}`),
+  ...PUBLIC_PORTAL_PATHS.map((path) => `${API_PREFIX}${path}`),
 ]);
+/** The citizens' portal has its own sign-in and cookie session; the staff token never applies. */
+const isPortalPath = (path: string) => path === '/portal' || path.startsWith('/portal/');
 
 export const openApiInfo = {
   openapi: '3.1.0',
@@ -47,7 +54,10 @@ export const openApiInfo = {
 };
 
 /** The HTTP application: thin routes over the use cases, one error handler, one auth gate. */
-export function createApp(deps: AppDeps, options: { maxBodyBytes: number }) {
+export function createApp(
+  deps: AppDeps,
+  options: { maxBodyBytes: number; portal?: PortalOptions | undefined },
+) {
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw validationError(result.error);
@@ -60,6 +70,9 @@ export function createApp(deps: AppDeps, options: { maxBodyBytes: number }) {
     scheme: 'bearer',
   });
 
+  // Before the staff web app, the body limit and the auth gate: /portal answers for itself.
+  const portal = options.portal ?? defaultPortalOptions();
+  api.route('/portal', createPortalPages(deps, portal));
   serveWebApp(api);
   api.use(
     '*',
@@ -71,7 +84,7 @@ export function createApp(deps: AppDeps, options: { maxBodyBytes: number }) {
     }),
   );
   api.use('*', async (c, next) => {
-    if (PUBLIC_PATHS.has(c.req.path)) return next();
+    if (PUBLIC_PATHS.has(c.req.path) || isPortalPath(c.req.path)) return next();
     const header = c.req.header('Authorization');
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     c.set('actor', await authenticate(deps, token));
@@ -100,6 +113,8 @@ export function createApp(deps: AppDeps, options: { maxBodyBytes: number }) {
   registerNotificationRoutes(v1, deps);
   registerTemplateRoutes(v1, deps);
   registerSearchRoutes(v1, deps);
+  registerPortalRoutes(v1, deps, portal);
+  registerChannelRoutes(v1, deps);
   v1.get('/health', async (c) => c.json({ status: 'ok' }));
   api.route(API_PREFIX, v1);
   api.doc31(`${API_PREFIX}/openapi.json`, openApiInfo);

@@ -35,6 +35,50 @@ const settingsSchema = z.object({
   OBIEG_NOTIFY_DAYS: z.coerce.number().int().min(0).max(30).default(3),
   /** How often the notification worker runs, in seconds (0 = never, e.g. on extra app nodes). */
   OBIEG_NOTIFY_INTERVAL_S: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Citizens' portal (/portal): the office it serves (code); unset = the only office. */
+  OBIEG_PORTAL_OFFICE: z.string().min(1).optional(),
+  /** How citizens sign in: SAML to the national node, the demo identity provider, or not at all. */
+  OBIEG_PORTAL_LOGIN: z.enum(['saml', 'demo', 'off']).optional(),
+  /** Public address of the portal (e.g. https://eurzad.example.gov.pl); unset = from the request. */
+  OBIEG_PORTAL_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OBIEG_PORTAL_SAML_ENTRY_POINT: z.url({ protocol: /^https?$/ }).optional(),
+  /** PEM file with the identity provider's signing certificate(s). */
+  OBIEG_PORTAL_SAML_IDP_CERT: z.string().min(1).optional(),
+  OBIEG_PORTAL_SAML_IDP_ENTITY_ID: z.string().min(1).optional(),
+  OBIEG_PORTAL_SAML_SP_ENTITY_ID: z.string().min(1).default('urn:obieg:portal'),
+  OBIEG_PORTAL_MAX_FILE_MB: z.coerce.number().int().min(1).max(100).default(10),
+  OBIEG_PORTAL_MAX_FILES: z.coerce.number().int().min(1).max(50).default(10),
+  OBIEG_PORTAL_SESSION_MINUTES: z.coerce.number().int().min(5).max(480).default(30),
+  OBIEG_PORTAL_LOOKUP_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  OBIEG_PORTAL_LOOKUP_WINDOW_MIN: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Take the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
+  OBIEG_PORTAL_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  OBIEG_PORTAL_WORKER_INTERVAL_S: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Base URL of the ePUAP service (or the channel simulator); unset = ePUAP gateway off. */
+  OBIEG_EPUAP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Base URL of the e-Doręczenia service (or the channel simulator); unset = e-Doręczenia gateway off. */
+  OBIEG_EDORECZENIA_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** How often the channels gateway runs in `serve`, in seconds (0 = never). */
+  OBIEG_CHANNEL_INTERVAL_S: z.coerce.number().min(0).max(3600).default(5),
+  /** Rest of a caught-up mailbox before it is listed again, in seconds. */
+  OBIEG_CHANNEL_POLL_S: z.coerce.number().min(0).max(86400).default(60),
+  /** Messages per listing page and per download/registration step. */
+  OBIEG_CHANNEL_PAGE: z.coerce.number().int().min(1).max(500).default(50),
+  /** First back-off step after a throttled/unavailable answer, in milliseconds (doubles, with jitter). */
+  OBIEG_CHANNEL_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(600000).default(1000),
+  /** Longest back-off, in seconds. */
+  OBIEG_CHANNEL_BACKOFF_MAX_S: z.coerce.number().min(0.01).max(86400).default(900),
+  /** Failed attempts on one message or letter before it goes to the dead letters. */
+  OBIEG_CHANNEL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  /** How long a gateway node holds a mailbox (a crashed node's lease runs out), in seconds. */
+  OBIEG_CHANNEL_LEASE_S: z.coerce.number().min(1).max(3600).default(120),
+  /** How often the delivery proof of a sent letter is asked for, in seconds. */
+  OBIEG_CHANNEL_PROOF_POLL_S: z.coerce.number().min(0).max(86400).default(900),
+  /** Timeout of one request to a national service, in seconds. */
+  OBIEG_CHANNEL_TIMEOUT_S: z.coerce.number().min(1).max(600).default(30),
 });
 
 export type Settings = Omit<z.infer<typeof settingsSchema>, 'OBIEG_DATA_DIR'> & {
@@ -55,6 +99,49 @@ export const settingsDocumentation: Record<keyof Settings, string> = {
   SMTP_FROM: 'Sender of notification e-mails (default "Obieg <obieg@localhost>").',
   OBIEG_NOTIFY_DAYS: 'Working days before a deadline when the handler is warned (default 3).',
   OBIEG_NOTIFY_INTERVAL_S: 'Notification worker period in seconds; 0 disables it (default 30).',
+  OBIEG_PORTAL_OFFICE:
+    "Code of the office the citizens' portal (/portal) serves; unset = the only office.",
+  OBIEG_PORTAL_LOGIN:
+    'Portal sign-in: saml (national node / login.gov.pl), demo (built-in demo identity provider) or off; unset = saml when OBIEG_PORTAL_SAML_ENTRY_POINT is set, demo under `serve --demo`, else off.',
+  OBIEG_PORTAL_PUBLIC_URL:
+    'Public base URL of the portal, for the SAML assertion consumer URL; unset = taken from each request.',
+  OBIEG_PORTAL_SAML_ENTRY_POINT:
+    'SAML SingleSignOnService URL of the identity provider (HTTP-Redirect binding).',
+  OBIEG_PORTAL_SAML_IDP_CERT: "PEM file with the identity provider's signing certificate(s).",
+  OBIEG_PORTAL_SAML_IDP_ENTITY_ID:
+    'Entity id the identity provider issues answers as; unset = not checked.',
+  OBIEG_PORTAL_SAML_SP_ENTITY_ID:
+    'Entity id of the portal as a SAML service provider (default urn:obieg:portal).',
+  OBIEG_PORTAL_MAX_FILE_MB: 'Largest attachment a citizen may send, in MB (default 10).',
+  OBIEG_PORTAL_MAX_FILES: 'Most attachments per application (default 10).',
+  OBIEG_PORTAL_SESSION_MINUTES:
+    'Idle time after which a citizen is signed out of the portal, in minutes (default 30).',
+  OBIEG_PORTAL_LOOKUP_MAX_FAILURES:
+    'Failed status lookups allowed per client and per case within the window (default 10).',
+  OBIEG_PORTAL_LOOKUP_WINDOW_MIN: 'Window of the status-lookup limit, in minutes (default 15).',
+  OBIEG_PORTAL_TRUST_PROXY:
+    'true = client address from X-Forwarded-For (only behind a proxy that sets it); default false.',
+  OBIEG_PORTAL_WORKER_INTERVAL_S:
+    'Portal worker period in seconds (interrupted registrations, 14-day delivery fiction); 0 disables it (default 60).',
+  OBIEG_EPUAP_URL:
+    'Base URL of the ePUAP service or of `obieg channel simulator` (…/epuap); unset = ePUAP gateway off.',
+  OBIEG_EDORECZENIA_URL:
+    'Base URL of the e-Doręczenia service or of the simulator (…/edoreczenia); unset = e-Doręczenia gateway off.',
+  OBIEG_CHANNEL_INTERVAL_S:
+    'Channels gateway period in `serve`, seconds; 0 disables it (default 5).',
+  OBIEG_CHANNEL_POLL_S:
+    'Rest of a caught-up mailbox before the next listing, seconds (default 60).',
+  OBIEG_CHANNEL_PAGE: 'Messages per listing page and per gateway step (default 50).',
+  OBIEG_CHANNEL_BACKOFF_BASE_MS:
+    'First back-off after a 429/503/network error, ms; doubles per failure, full jitter (default 1000).',
+  OBIEG_CHANNEL_BACKOFF_MAX_S: 'Longest back-off of a mailbox, seconds (default 900).',
+  OBIEG_CHANNEL_MAX_ATTEMPTS:
+    'Failed attempts on one message or letter before it goes to the dead letters (default 8).',
+  OBIEG_CHANNEL_LEASE_S:
+    'How long one gateway node holds a mailbox; a crashed node releases it after this, seconds (default 120).',
+  OBIEG_CHANNEL_PROOF_POLL_S:
+    'How often a sent letter’s delivery proof is asked for, seconds (default 900).',
+  OBIEG_CHANNEL_TIMEOUT_S: 'Timeout of one request to a national service, seconds (default 30).',
 };
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { createDiskFileStore } from './platform/files/file-store.ts';
+import { buildPortalOptions } from './modules/portal/portal-setup.ts';
 
 /** Everything a process of Obieg needs, built once from the settings (the composition root). */
 export async function openRuntime(settings: Settings, options: { clock?: Clock } = {}) {
@@ -25,7 +26,12 @@ export async function openRuntime(settings: Settings, options: { clock?: Clock }
   return {
     ...deps,
     database,
-    createApp: () => createApp(deps, { maxBodyBytes: maxBytes + 1024 * 1024 }),
+    /** `demo`: `serve --demo`, where the portal signs citizens in through a demo identity provider. */
+    createApp: (options: { demo?: boolean } = {}) =>
+      createApp(deps, {
+        maxBodyBytes: maxBytes + 1024 * 1024,
+        portal: buildPortalOptions(settings, deps, options),
+      }),
     close: () => database.close(),
   };
 }

@@ -18,6 +18,11 @@ import { startPeriodic } from '../platform/periodic.ts';
 import { createSmtpMailer } from '../modules/notifications/notifications.mailer.ts';
 import { AppError } from '../platform/errors.ts';
 import { roleNames, scopes } from '../modules/org/org.schemas.ts';
+import { runPortalWorker } from '../modules/portal/portal.worker.ts';
+import { portalSettingsFrom } from '../modules/portal/portal-setup.ts';
+import { registerChannelCommands } from '../modules/channels/channels.cli.ts';
+import { createGatewayDeps } from '../modules/channels/channels.worker.ts';
+import { runGatewayPass } from '../modules/channels/gateway.ts';
 
 const program = new Command('obieg').description('Obieg – elektroniczny obieg dokumentów (EZD)');
 const settingsHelp = Object.entries(settingsDocumentation)
@@ -80,7 +85,7 @@ program
     const settings = loadSettings();
     const runtime = await openRuntime(settings);
     if (options.demo) await ensureDemo(runtime);
-    const app = runtime.createApp();
+    const app = runtime.createApp({ demo: Boolean(options.demo) });
     const workerDeps = {
       db: runtime.db,
       clock: runtime.clock,
@@ -88,6 +93,11 @@ program
       mailer: createSmtpMailer(settings.SMTP_URL, settings.SMTP_FROM),
       logger: runtime.logger,
     };
+    // The channels gateway (ePUAP, e-Doręczenia) stops its requests in flight on shutdown.
+    const gatewayStop = new AbortController();
+    const gatewayDeps = createGatewayDeps(runtime, settings, gatewayStop.signal);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const)
+      process.once(signal, () => gatewayStop.abort());
     const workers = [
       startPeriodic(
         'notification worker',
@@ -96,6 +106,23 @@ program
         runtime.logger,
       ),
       startPeriodic('search indexer', () => runSearchIndexer(workerDeps), 5, runtime.logger),
+      startPeriodic(
+        'portal worker',
+        () =>
+          runPortalWorker({
+            ...workerDeps,
+            sealPassword: settings.OBIEG_SEAL_PASSWORD,
+            portal: portalSettingsFrom(settings),
+          }),
+        settings.OBIEG_PORTAL_WORKER_INTERVAL_S,
+        runtime.logger,
+      ),
+      startPeriodic(
+        'channels gateway',
+        () => runGatewayPass(gatewayDeps),
+        Object.keys(gatewayDeps.clients).length > 0 ? settings.OBIEG_CHANNEL_INTERVAL_S : 0,
+        runtime.logger,
+      ),
     ];
     const server = serve(
       { fetch: app.fetch, hostname: settings.HOST, port: settings.PORT },
@@ -103,6 +130,7 @@ program
         const url = `http://${settings.HOST}:${info.port}`;
         console.log(`\nObieg działa / is running: ${url}`);
         console.log(`API: ${url}/api/v1  (OpenAPI: ${url}/api/v1/openapi.json)`);
+        console.log(`Portal mieszkańca / citizens' portal: ${url}/portal`);
         console.log(
           `Dane / data: ${settings.DATABASE_URL ? 'PostgreSQL' : `PGlite w ${settings.OBIEG_DATA_DIR}`}`,
         );
@@ -316,6 +344,8 @@ program
     }
     if (!opts.write && !opts.check) process.stdout.write(text);
   });
+
+registerChannelCommands(program, { withRuntime, officeAdmin });
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof AppError)

@@ -20,6 +20,7 @@ import {
   changeAssignment,
   forwardAssignment,
   listAssignments,
+  listMyPendingAssignments,
   returnAssignment,
 } from './assignments.usecases.ts';
 
@@ -47,6 +48,30 @@ const historyRoute = createRoute({
   summary: 'Historia dekretacji przesyłki',
   request: { params: idParam },
   responses: { 200: jsonResponse(z.array(assignmentSchema), 'Dekretacje'), ...standardErrors },
+});
+const mineRoute = createRoute({
+  method: 'get',
+  path: '/assignments/mine',
+  tags,
+  security,
+  summary: 'Przesyłki czekające na mnie: dekretacje na mnie, osoby zastępowane i moją komórkę',
+  responses: {
+    200: jsonResponse(
+      z.array(
+        assignmentSchema.extend({
+          item: z.object({
+            rpwNumber: z.string(),
+            title: z.string(),
+            senderName: z.string(),
+            receivedAt: z.string(),
+            caseId: z.uuid().nullable(),
+          }),
+        }),
+      ),
+      'Dekretacje oczekujące',
+    ),
+    ...standardErrors,
+  },
 });
 const acceptRoute = createRoute({
   method: 'post',
@@ -86,6 +111,9 @@ const changeRoute = createRoute({
 });
 
 export function registerAssignmentRoutes(app: App, deps: AppDeps) {
+  app.openapi(mineRoute, async (c) =>
+    c.json(await listMyPendingAssignments(actorDeps(deps, c)), 200),
+  );
   app.openapi(assignRoute, async (c) =>
     c.json(
       await assignIncoming(actorDeps(deps, c), c.req.valid('param').id, c.req.valid('json')),

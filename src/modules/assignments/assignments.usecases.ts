@@ -1,3 +1,4 @@
+import { definePolicy } from '../auth/policy.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -83,6 +84,56 @@ export async function listAssignments(deps: ActorDeps, incomingId: string) {
     .orderBy('ordinal')
     .execute();
   return rows.map(toAssignmentView);
+}
+
+/** Who receives letters assigned to a unit as a whole (not to a person): its head and secretariat. */
+const unitDeskPolicy = definePolicy({ receive: ['kierownik', 'sekretariat'] });
+
+/**
+ * Letters waiting at the actor's desk: pending assignments to them or to the people they
+ * substitute, and pending assignments to a unit they receive for. Oldest first.
+ */
+export async function listMyPendingAssignments(deps: ActorDeps) {
+  const units = unitDeskPolicy.visibility(deps.actor, 'receive');
+  const rows = await deps.db
+    .selectFrom('assignments')
+    .innerJoin('incoming_items', 'incoming_items.id', 'assignments.incoming_id')
+    .selectAll('assignments')
+    .select([
+      'incoming_items.rpw_sign',
+      'incoming_items.title',
+      'incoming_items.sender_name',
+      'incoming_items.received_at',
+      'incoming_items.case_id',
+    ])
+    .where('assignments.office_id', '=', deps.actor.officeId)
+    .where('assignments.status', '=', 'pending')
+    .where((eb) =>
+      eb.or([
+        eb('assignments.user_id', 'in', deps.actor.deskUserIds),
+        eb.and([
+          eb('assignments.user_id', 'is', null),
+          units.all
+            ? eb.lit(true)
+            : units.unitIds.length
+              ? eb('assignments.unit_id', 'in', units.unitIds)
+              : eb.lit(false),
+        ]),
+      ]),
+    )
+    .orderBy('assignments.assigned_at')
+    .limit(500)
+    .execute();
+  return rows.map((row) => ({
+    ...toAssignmentView(row),
+    item: {
+      rpwNumber: row.rpw_sign,
+      title: row.title,
+      senderName: row.sender_name,
+      receivedAt: row.received_at.toISOString(),
+      caseId: row.case_id,
+    },
+  }));
 }
 
 export function toAssignmentView(a: Row<'assignments'>) {

@@ -13,6 +13,7 @@ export interface Grant {
 export interface Actor {
   userId: string;
   officeId: string;
+  officeName: string;
   login: string;
   name: string;
   post: string;
@@ -32,6 +33,7 @@ export async function loadActor(
 ): Promise<Actor | null> {
   const user = await db
     .selectFrom('users')
+    .innerJoin('offices', 'offices.id', 'users.office_id')
     .leftJoin('positions', 'positions.id', 'users.position_id')
     .select([
       'users.id',
@@ -42,6 +44,7 @@ export async function loadActor(
       'users.unit_id',
       'users.active',
       'positions.name as post',
+      'offices.name as office_name',
     ])
     .where('users.id', '=', userId)
     .executeTakeFirst();
@@ -70,6 +73,7 @@ export async function loadActor(
   return {
     userId: user.id,
     officeId: user.office_id,
+    officeName: user.office_name,
     login: user.login,
     name: user.name,
     post: user.post ?? (user.kind === 'system' ? 'system dziedzinowy' : 'pracownik'),

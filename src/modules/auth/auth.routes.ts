@@ -15,6 +15,7 @@ const meSchema = z
     name: z.string(),
     post: z.string(),
     officeId: z.uuid(),
+    officeName: z.string(),
     unitId: z.uuid(),
     roles: z.array(
       z.object({
@@ -71,6 +72,7 @@ const toMe = (actor: import('./actor.ts').Actor) => ({
   name: actor.name,
   post: actor.post,
   officeId: actor.officeId,
+  officeName: actor.officeName,
   unitId: actor.unitId,
   roles: actor.grants.map((g) => ({
     role: g.role,

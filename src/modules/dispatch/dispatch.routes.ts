@@ -11,6 +11,7 @@ import {
 import { deliverySchema, outgoingSchema, registerOutgoingSchema } from './dispatch.schemas.ts';
 import {
   applyDeliveryFiction,
+  listOutgoing,
   listPostalQueue,
   markSent,
   recordDelivery,
@@ -32,6 +33,23 @@ const registerRoute = createRoute({
     201: jsonResponse(z.object({ id: z.uuid(), rkwNumber: z.string() }), 'Zarejestrowano'),
     ...standardErrors,
   },
+});
+const listRoute = createRoute({
+  method: 'get',
+  path: '/outgoing',
+  tags,
+  security,
+  summary: 'Rejestr przesyłek wychodzących (RKW) z roku; kancelaria: cały urząd',
+  request: {
+    query: z.object({
+      year: z.coerce.number().int().min(2000).max(2200),
+      status: z.enum(['registered', 'sent', 'delivered', 'returned']).optional(),
+      caseId: z.uuid().optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+      offset: z.coerce.number().int().min(0).default(0),
+    }),
+  },
+  responses: { 200: jsonResponse(z.array(outgoingSchema), 'Przesyłki'), ...standardErrors },
 });
 const showRoute = createRoute({
   method: 'get',
@@ -98,6 +116,9 @@ export function registerDispatchRoutes(app: App, deps: AppDeps) {
   app.openapi(postalListRoute, async (c) => c.json(await listPostalQueue(actorDeps(deps, c)), 200));
   app.openapi(registerRoute, async (c) =>
     c.json(await registerOutgoing(actorDeps(deps, c), c.req.valid('json')), 201),
+  );
+  app.openapi(listRoute, async (c) =>
+    c.json(await listOutgoing(actorDeps(deps, c), c.req.valid('query')), 200),
   );
   app.openapi(showRoute, async (c) =>
     c.json(await showOutgoing(actorDeps(deps, c), c.req.valid('param').id), 200),

@@ -6,9 +6,11 @@ import type { FileStore } from '../../platform/files/file-store.ts';
 import { insertStoredFile } from '../../platform/files/stored-files.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hasRole } from '../auth/policy.ts';
+import { casePolicy } from '../cases/cases.policy.ts';
 import { getCaseForAction } from '../cases/cases.usecases.ts';
 import { appealDue, electronicDeliveryFiction } from '../deadlines/delivery.ts';
 import { getDocumentForAction } from '../documents/documents.usecases.ts';
+import { makeLetterAvailableInPortal } from '../portal/portal-letters.ts';
 import {
   runInTransaction,
   type ActorDeps,
@@ -91,6 +93,27 @@ export async function registerOutgoing(deps: ActorDeps, rawInput: RegisterOutgoi
       documentId: rkwSign,
       payload: { method: input.method },
     });
+    if (input.method === 'portal') {
+      // The portal is its own post office: the letter is in the citizen's matters at once and
+      // is delivered when downloaded (see src/modules/portal/portal-letters.ts).
+      const { citizenName } = await makeLetterAvailableInPortal(tx, {
+        outgoingId: item.id,
+        caseId: document.case_id,
+        addresseeName: input.addressee.name,
+      });
+      await tx.trx
+        .updateTable('outgoing_items')
+        .set({ status: 'sent', sent_at: tx.now })
+        .where('id', '=', item.id)
+        .execute();
+      await tx.record({
+        action: 'outgoing.sent',
+        description: `Udostępniono przesyłkę ${rkwSign} w portalu mieszkańca (${citizenName}); doręczenie z chwilą pobrania, a bez pobrania po 14 dniach`,
+        subject: { type: 'outgoing', id: item.id },
+        caseId: document.case_id,
+        documentId: rkwSign,
+      });
+    }
     return { id: item.id, rkwNumber: rkwSign };
   });
 }
@@ -135,12 +158,14 @@ export async function recordDelivery(
 
 /**
  * e-Doręczenia: a letter not collected within 14 days is deemed delivered (u.d.e. art. 42) on the
- * day after the 14 days from its arrival in the addressee's mailbox.
+ * day after the 14 days from its arrival in the addressee's mailbox. Letters sent through the
+ * citizens' portal follow the same rule (legal assumption in src/modules/portal/portal-letters.ts).
  */
 export async function applyDeliveryFiction(deps: ActorDeps, outgoingId: string) {
   return runInTransaction(deps, async (tx) => {
     const item = await getOutgoingForAction(tx, outgoingId, 'dispatch');
-    if (item.method !== 'edoreczenia') throw dispatchErrors.fictionOnlyElectronic();
+    if (item.method !== 'edoreczenia' && item.method !== 'portal')
+      throw dispatchErrors.fictionOnlyElectronic();
     if (item.status !== 'sent' || !item.sent_at) throw dispatchErrors.wrongState();
     const fiction = electronicDeliveryFiction(localDate(item.sent_at));
     if (localDate(tx.now) < fiction) throw dispatchErrors.fictionTooEarly({ fictionDate: fiction });
@@ -202,7 +227,10 @@ export async function showOutgoing(deps: ActorDeps, outgoingId: string) {
 }
 
 async function getOutgoing(db: Executor, actor: Actor, outgoingId: string) {
-  const item = await findVisible(db, actor, outgoingId);
+  return toOutgoingView(await findVisible(db, actor, outgoingId));
+}
+
+function toOutgoingView(item: Row<'outgoing_items'>) {
   return {
     id: item.id,
     rkwNumber: item.rkw_sign,
@@ -216,12 +244,56 @@ async function getOutgoing(db: Executor, actor: Actor, outgoingId: string) {
     deliveredOn: item.delivered_on,
     deliveryKind: item.delivery_kind,
     fictionDate:
-      item.method === 'edoreczenia' && item.sent_at
+      (item.method === 'edoreczenia' || item.method === 'portal') && item.sent_at
         ? electronicDeliveryFiction(localDate(item.sent_at))
         : null,
     appealTerm: item.appeal_term,
     appealDue: item.appeal_due,
   };
+}
+
+/**
+ * The outgoing register (RKW) of a year, newest first: the kancelaria sees the whole office,
+ * anyone else the items of cases they may read.
+ */
+export async function listOutgoing(
+  deps: ActorDeps,
+  filter: {
+    year: number;
+    status?: Row<'outgoing_items'>['status'] | undefined;
+    caseId?: string | undefined;
+    limit: number;
+    offset: number;
+  },
+) {
+  let query = deps.db
+    .selectFrom('outgoing_items')
+    .innerJoin('cases', 'cases.id', 'outgoing_items.case_id')
+    .selectAll('outgoing_items')
+    .where('outgoing_items.office_id', '=', deps.actor.officeId)
+    .where('outgoing_items.rkw_year', '=', filter.year);
+  if (filter.status) query = query.where('outgoing_items.status', '=', filter.status);
+  if (filter.caseId) query = query.where('outgoing_items.case_id', '=', filter.caseId);
+  if (!hasRole(deps.actor, 'kancelaria')) {
+    const visibility = casePolicy.visibility(deps.actor, 'read');
+    if (!visibility.all) {
+      query = query.where((eb) =>
+        eb.or([
+          ...(visibility.unitIds.length ? [eb('cases.unit_id', 'in', visibility.unitIds)] : []),
+          ...(visibility.ownerIds.length
+            ? [eb('cases.handler_id', 'in', visibility.ownerIds)]
+            : []),
+          eb.lit(false),
+        ]),
+      );
+    }
+  }
+  const rows = await query
+    .orderBy('outgoing_items.rkw_number', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  return rows.map(toOutgoingView);
 }
 
 /** The postal list (pocztowa książka nadawcza) of items waiting to be handed to the post. */

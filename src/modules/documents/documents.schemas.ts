@@ -49,6 +49,10 @@ export const documentSchema = z
     currentVersion: z.number(),
     createdAt: z.string(),
     versions: z.array(documentVersionSchema),
+    allowedActions: z.array(z.string()).openapi({
+      description:
+        'add_version, send_for_approval, cancel, sign, dispatch, issue_decision – what my role allows in this state',
+    }),
   })
   .openapi('Document');
 

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../../platform/db/database.ts';
+import type { Row } from '../../platform/db/schema.ts';
 import type { FileStore, StoredBlob } from '../../platform/files/file-store.ts';
 import { insertStoredFile } from '../../platform/files/stored-files.ts';
 import type { Actor } from '../auth/actor.ts';
 import { caseErrors } from '../cases/cases.errors.ts';
+import { casePolicy, caseScope } from '../cases/cases.policy.ts';
 import { getCaseForAction } from '../cases/cases.usecases.ts';
 import {
   runInTransaction,
@@ -183,6 +185,12 @@ export async function getDocument(deps: ActorDeps, documentId: string) {
     .where('document_versions.document_id', '=', document.id)
     .orderBy('document_versions.version')
     .execute();
+  const kase = await deps.db
+    .selectFrom('cases')
+    .select(['unit_id', 'handler_id', 'status'])
+    .where('id', '=', document.case_id)
+    .executeTakeFirstOrThrow();
+  const mayWork = kase.status === 'open' && casePolicy.can(deps.actor, 'work', caseScope(kase));
   return {
     id: document.id,
     caseId: document.case_id,
@@ -204,7 +212,26 @@ export async function getDocument(deps: ActorDeps, documentId: string) {
       createdAt: v.created_at.toISOString(),
       note: v.note,
     })),
+    allowedActions: mayWork ? documentActions(document) : [],
   };
+}
+
+/**
+ * What a case worker may do with a document in its state, for the UI's buttons. The use cases
+ * check again (e.g. signing also needs the person's own certificate).
+ */
+function documentActions(document: Pick<Row<'documents'>, 'status' | 'kind'>): string[] {
+  const issuable = document.kind === 'decision' || document.kind === 'order';
+  switch (document.status) {
+    case 'draft':
+      return ['add_version', 'send_for_approval', 'cancel'];
+    case 'approved':
+      return ['sign', 'dispatch', ...(issuable ? ['issue_decision'] : [])];
+    case 'signed':
+      return ['dispatch', ...(issuable ? ['issue_decision'] : [])];
+    default:
+      return [];
+  }
 }
 
 export async function listCaseDocuments(deps: ActorDeps, caseId: string) {

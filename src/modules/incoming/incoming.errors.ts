@@ -1,6 +1,12 @@
 import { defineErrors } from '../../platform/errors.ts';
 
 export const incomingErrors = defineErrors('incoming', {
+  fileNotFound: {
+    code: 'file_not_found',
+    status: 404,
+    en: 'The letter has no such file.',
+    pl: 'Przesyłka nie ma takiego pliku.',
+  },
   notFound: {
     code: 'not_found',
     status: 404,

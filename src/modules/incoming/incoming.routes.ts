@@ -13,6 +13,7 @@ import { incomingItemSchema, registerIncomingSchema } from './incoming.schemas.t
 import {
   attachIncomingFile,
   getIncoming,
+  readIncomingFile,
   listIncoming,
   registerIncoming,
 } from './incoming.usecases.ts';
@@ -27,7 +28,10 @@ const registerRoute = createRoute({
   summary: 'Rejestracja przesyłki wpływającej w RPW',
   request: jsonBody(registerIncomingSchema),
   responses: {
-    201: jsonResponse(z.object({ id: z.uuid(), rpwNumber: z.string() }), 'Zarejestrowano'),
+    201: jsonResponse(
+      z.object({ id: z.uuid(), rpwNumber: z.string(), accessCode: z.string().nullable() }),
+      'Zarejestrowano (z kodem dostępu do portalu mieszkańca, drukowanym na potwierdzeniu)',
+    ),
     ...standardErrors,
   },
 });
@@ -103,7 +107,40 @@ const attachRoute = createRoute({
   },
 });
 
+const fileRoute = createRoute({
+  method: 'get',
+  path: '/incoming/{id}/files/{fileId}/content',
+  tags,
+  security,
+  summary: 'Pobranie pliku przesyłki (skan, załącznik)',
+  request: {
+    params: idParam.extend({
+      fileId: z.uuid().openapi({ param: { name: 'fileId', in: 'path' } }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Plik',
+      content: {
+        'application/octet-stream': {
+          schema: z.any().openapi({ type: 'string', format: 'binary' }),
+        },
+      },
+    },
+    ...standardErrors,
+  },
+});
+
 export function registerIncomingRoutes(app: App, deps: AppDeps) {
+  app.openapi(fileRoute, async (c) => {
+    const { id, fileId } = c.req.valid('param');
+    const file = await readIncomingFile({ ...actorDeps(deps, c), files: deps.files }, id, fileId);
+    return c.body(new Uint8Array(file.content), 200, {
+      'content-type': file.contentType,
+      'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'x-content-sha256': file.sha256,
+    });
+  });
   app.openapi(registerRoute, async (c) =>
     c.json(await registerIncoming(actorDeps(deps, c), c.req.valid('json')), 201),
   );

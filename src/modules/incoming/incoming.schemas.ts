@@ -69,6 +69,11 @@ export const incomingItemSchema = z
     deliveryMethod: z.string(),
     remarks: z.string().nullable(),
     caseId: z.uuid().nullable(),
+    accessCode: z.string().nullable().openapi({
+      example: 'ABCDE-FGH23',
+      description:
+        'Kod dostępu do sprawdzania statusu w portalu mieszkańca (drukowany na potwierdzeniu wpływu)',
+    }),
     files: z.array(
       z.object({
         fileId: z.uuid(),

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
+import { commonErrors } from '../../platform/errors.ts';
 import { localYear } from '../../platform/clock.ts';
 import { takeNextNumber } from '../../platform/db/counters.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { insertStoredFile } from '../../platform/files/stored-files.ts';
 import type { Actor } from '../auth/actor.ts';
+import { formatAccessCode, generateAccessCode } from '../portal/access-code.ts';
 import { runInTransaction, type ActorDeps } from '../record/record.transaction.ts';
 import { incomingErrors } from './incoming.errors.ts';
 import { incomingPolicy, incomingScope } from './incoming.policy.ts';
@@ -72,8 +75,11 @@ export async function registerIncoming(deps: ActorDeps, rawInput: RegisterIncomi
         delivery_method: input.deliveryMethod ?? null,
         remarks: input.remarks ?? null,
         case_id: null,
+        // Printed on the receipt: with the case signature or RPW number it opens the status
+        // lookup of the citizens' portal (src/modules/portal/status-lookup.usecases.ts).
+        access_code: generateAccessCode(),
       })
-      .returning(['id', 'rpw_sign'])
+      .returning(['id', 'rpw_sign', 'access_code'])
       .executeTakeFirstOrThrow();
     await tx.record({
       action: 'incoming.registered',
@@ -82,7 +88,11 @@ export async function registerIncoming(deps: ActorDeps, rawInput: RegisterIncomi
       documentId: rpwSign,
       payload: { channel: input.channel },
     });
-    return { id: item.id, rpwNumber: item.rpw_sign };
+    return {
+      id: item.id,
+      rpwNumber: item.rpw_sign,
+      accessCode: item.access_code ? formatAccessCode(item.access_code) : null,
+    };
   });
 }
 
@@ -123,6 +133,7 @@ export async function getIncoming(deps: ActorDeps, id: string) {
     deliveryMethod: item.delivery_method ?? NO_DATA,
     remarks: item.remarks,
     caseId: item.case_id,
+    accessCode: item.access_code ? formatAccessCode(item.access_code) : null,
     files: files.map((f) => ({
       fileId: f.id,
       sha256: f.sha256,
@@ -158,6 +169,27 @@ export async function listIncoming(
     channel: r.channel,
     caseId: r.case_id,
   }));
+}
+
+/** One file of an item (scan, electronic attachment), checked against its recorded checksum. */
+export async function readIncomingFile(
+  deps: ActorDeps & { files: FileStore },
+  incomingId: string,
+  fileId: string,
+) {
+  const { item } = await getIncomingOrThrow(deps.db, deps.actor, incomingId);
+  const file = (await repo.listItemFiles(deps.db, item.id)).find((f) => f.id === fileId);
+  if (!file) throw incomingErrors.fileNotFound();
+  const content = await deps.files.get(file.sha256);
+  if (createHash('sha256').update(content).digest('hex') !== file.sha256) {
+    throw commonErrors.internal({ reason: 'stored file does not match its checksum' });
+  }
+  return {
+    content,
+    contentType: file.content_type,
+    fileName: file.original_name,
+    sha256: file.sha256,
+  };
 }
 
 /** Attaches a file (the scan of a paper letter, an electronic attachment) to an item. */

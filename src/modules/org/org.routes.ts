@@ -11,6 +11,7 @@ import {
 } from '../../platform/http/route-helpers.ts';
 import {
   createSubstitutionSchema,
+  substitutionSchema,
   createUnitSchema,
   createUserSchema,
   personSchema,
@@ -21,6 +22,7 @@ import {
   createUnit,
   createUser,
   listPeople,
+  listSubstitutions,
   listUnits,
 } from './org.usecases.ts';
 
@@ -73,6 +75,23 @@ const createSubstitutionRoute = createRoute({
   responses: { 201: jsonResponse(z.object({ id: z.uuid() }), 'Utworzono'), ...standardErrors },
 });
 
+const listSubstitutionsRoute = createRoute({
+  method: 'get',
+  path: '/org/substitutions',
+  tags,
+  security,
+  summary: 'Zastępstwa trwające lub przyszłe',
+  request: {
+    query: z.object({
+      from: z.iso
+        .date()
+        .optional()
+        .openapi({ description: 'Nie zakończone przed tym dniem; domyślnie dziś' }),
+    }),
+  },
+  responses: { 200: jsonResponse(z.array(substitutionSchema), 'Zastępstwa'), ...standardErrors },
+});
+
 const issueTokenRoute = createRoute({
   method: 'post',
   path: '/org/people/{id}/api-tokens',
@@ -90,6 +109,9 @@ const issueTokenRoute = createRoute({
 });
 
 export function registerOrgRoutes(app: App, deps: AppDeps) {
+  app.openapi(listSubstitutionsRoute, async (c) =>
+    c.json(await listSubstitutions(actorDeps(deps, c), c.req.valid('query')), 200),
+  );
   app.openapi(issueTokenRoute, async (c) =>
     c.json(
       await issueApiToken(actorDeps(deps, c), {

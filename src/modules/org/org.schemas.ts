@@ -70,8 +70,21 @@ export const personSchema = z
     unitId: z.uuid(),
     unitSymbol: z.string(),
     post: z.string().nullable(),
+    roles: z.array(z.object({ role: z.string(), scope: z.string(), unitId: z.uuid() })),
   })
   .openapi('Person');
+
+export const substitutionSchema = z
+  .object({
+    id: z.uuid(),
+    absentUserId: z.uuid(),
+    absentName: z.string(),
+    substituteUserId: z.uuid(),
+    substituteName: z.string(),
+    startsOn: z.string(),
+    endsOn: z.string(),
+  })
+  .openapi('Substitution');
 
 export const createSubstitutionSchema = z
   .object({

@@ -1,3 +1,4 @@
+import { localDate } from '../../platform/clock.ts';
 import type { Executor, Tx } from '../../platform/db/database.ts';
 import type { UseCaseDeps, ActorDeps, TransactionContext } from '../record/record.transaction.ts';
 import { recordChange, runInTransaction } from '../record/record.transaction.ts';
@@ -82,6 +83,7 @@ export async function createOffice(deps: UseCaseDeps, input: CreateOfficeInput) 
     const founder: Actor = {
       userId: admin.id,
       officeId: office.id,
+      officeName: input.name,
       login: input.admin.login,
       name: input.admin.name,
       post: 'administrator',
@@ -241,6 +243,11 @@ export async function listUnits(deps: ActorDeps) {
 
 export async function listPeople(deps: ActorDeps) {
   const people = await repo.listPeople(deps.db, deps.actor.officeId);
+  const grants = await deps.db
+    .selectFrom('role_grants')
+    .select(['user_id', 'role', 'scope', 'unit_id'])
+    .where('office_id', '=', deps.actor.officeId)
+    .execute();
   return people.map((p) => ({
     id: p.id,
     login: p.login,
@@ -249,6 +256,43 @@ export async function listPeople(deps: ActorDeps) {
     unitId: p.unit_id,
     unitSymbol: p.unit_symbol,
     post: p.post,
+    roles: grants
+      .filter((g) => g.user_id === p.id)
+      .map((g) => ({ role: g.role, scope: g.scope, unitId: g.unit_id })),
+  }));
+}
+
+/** Substitutions (zastępstwa) that have not ended before `from` (default: today), by start date. */
+export async function listSubstitutions(
+  deps: ActorDeps,
+  filter: { from?: string | undefined } = {},
+) {
+  const from = filter.from ?? localDate(deps.clock.now());
+  const rows = await deps.db
+    .selectFrom('substitutions')
+    .innerJoin('users as absent', 'absent.id', 'substitutions.absent_user_id')
+    .innerJoin('users as substitute', 'substitute.id', 'substitutions.substitute_user_id')
+    .select([
+      'substitutions.id',
+      'substitutions.absent_user_id',
+      'substitutions.substitute_user_id',
+      'substitutions.starts_on',
+      'substitutions.ends_on',
+      'absent.name as absent_name',
+      'substitute.name as substitute_name',
+    ])
+    .where('substitutions.office_id', '=', deps.actor.officeId)
+    .where('substitutions.ends_on', '>=', from)
+    .orderBy('substitutions.starts_on')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    absentUserId: r.absent_user_id,
+    absentName: r.absent_name,
+    substituteUserId: r.substitute_user_id,
+    substituteName: r.substitute_name,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
   }));
 }
 

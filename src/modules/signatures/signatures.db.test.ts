@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useDemoOffice } from '../../../test/support/context.ts';
+import { buildTestPdf } from '../../../test/support/pades.ts';
 import { createDiskFileStore } from '../../platform/files/file-store.ts';
 import { openCase } from '../cases/cases.usecases.ts';
 import { addDocument, getDocument } from '../documents/documents.usecases.ts';
@@ -64,6 +65,49 @@ describe('signing approved documents', () => {
     tampered[0] = 0x25 ^ 1;
     const [broken] = await verifyUploadedSignature(referent, xades.content, tampered);
     expect(broken!.integrity).toBe('broken');
+  });
+
+  it('signs an approved PDF in PAdES, keeping the approved version as the first revision', async () => {
+    const content = await buildTestPdf('Decyzja w sprawie podatku od nieruchomosci');
+    const { caseId, documentId } = await createApprovedDocument(office, files, { content });
+    const referent = await as('referent.fn');
+    const signature = await signDocument(referent, documentId, {
+      credential: 'personal',
+      password: pki.personal.password,
+      format: 'pades',
+    });
+    expect(signature).toMatchObject({
+      format: 'pades',
+      fileName: 'decyzja.podpisany.pdf',
+      status: 'signed',
+    });
+    const [listed] = await listDocumentSignatures(referent, documentId);
+    expect(listed).toMatchObject({
+      format: 'pades',
+      report: { valid: true, format: 'pades', integrity: 'ok', problems: [] },
+    });
+    const file = await readSignatureFile(referent, documentId, signature.id);
+    expect(file.contentType).toBe('application/pdf');
+    expect(
+      Buffer.from(file.content.subarray(0, content.byteLength)).equals(Buffer.from(content)),
+    ).toBe(true);
+    const last = (await getCaseRecord(referent, caseId)).rows.at(-1)!;
+    expect(last.description).toContain('(PAdES)');
+  });
+
+  it('signs only PDF versions in PAdES', async () => {
+    const { documentId } = await createApprovedDocument(office, files, {
+      fileName: 'pismo.txt',
+      content: new TextEncoder().encode('Pismo w pliku tekstowym'),
+    });
+    await expect(
+      signDocument(await as('referent.fn'), documentId, {
+        credential: 'personal',
+        password: pki.personal.password,
+        format: 'pades',
+      }),
+    ).rejects.toMatchObject({ code: 'signature.not_pdf' });
+    expect((await getDocument(await as('referent.fn'), documentId)).status).toBe('approved');
   });
 
   it('refuses to sign a draft, and writes nothing', async () => {

@@ -88,8 +88,8 @@ export const signatureErrors = defineErrors('signature', {
   unsupportedFormat: {
     code: 'unsupported_format',
     status: 422,
-    en: 'Only XML signatures (XAdES, XMLDSig) can be verified; PAdES signatures in PDF files are not supported yet.',
-    pl: 'Weryfikowane są tylko podpisy XML (XAdES, XMLDSig); podpisy PAdES w plikach PDF nie są jeszcze obsługiwane.',
+    en: 'Only XML signatures (XAdES, XMLDSig) and signatures inside PDF files (PAdES) can be verified.',
+    pl: 'Weryfikowane są tylko podpisy XML (XAdES, XMLDSig) i podpisy w plikach PDF (PAdES).',
   },
   noSignature: {
     code: 'no_signature',
@@ -102,6 +102,18 @@ export const signatureErrors = defineErrors('signature', {
     status: 422,
     en: 'The document is not well-formed XML.',
     pl: 'Dokument nie jest poprawnym dokumentem XML.',
+  },
+  pdfNotSignable: {
+    code: 'pdf_not_signable',
+    status: 422,
+    en: 'This PDF cannot be signed in PAdES (it is encrypted, damaged or has no pages); sign it with XAdES instead.',
+    pl: 'Tego pliku PDF nie można podpisać w formacie PAdES (jest zaszyfrowany, uszkodzony albo nie ma stron); podpisz go w formacie XAdES.',
+  },
+  notPdf: {
+    code: 'not_pdf',
+    status: 422,
+    en: 'Only a PDF document can be signed in PAdES; sign other files with XAdES.',
+    pl: 'W formacie PAdES można podpisać tylko dokument PDF; inne pliki podpisz w formacie XAdES.',
   },
   trustAnchorExists: {
     code: 'trust_anchor_exists',

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildIncoming } from '../../../test/support/factories.ts';
 import { useTestApi, type Client } from '../../../test/support/http.ts';
+import { buildTestPdf, signTestPdf } from '../../../test/support/pades.ts';
 import { createTestPki, type TestPki } from './throwaway-ca.ts';
 
 const api = useTestApi();
@@ -95,7 +97,39 @@ describe('signatures over HTTP', () => {
     });
   });
 
-  it('answers coded errors for a wrong password and a file that is not an XML signature', async () => {
+  it('verifies a signed PDF without a separate content file', async () => {
+    const referent = await api.login('referent.fn');
+    const signedPdf = await signTestPdf(await buildTestPdf(), pki.personal);
+    const verified = await postForm(referent, '/api/v1/signatures/verify', {
+      signature: file(signedPdf, 'wniosek.pdf'),
+    });
+    expect(verified.status).toBe(200);
+    expect(await verified.json()).toMatchObject({
+      reports: [
+        { valid: true, format: 'pades', integrity: 'ok', certificate: { chain: 'trusted' } },
+      ],
+    });
+  });
+
+  it('lists signature reports of an incoming item’s attachments to those who see it', async () => {
+    const kancelaria = await api.login('kancelaria');
+    const registered = await kancelaria.post('/api/v1/incoming', buildIncoming());
+    const { id } = (await registered.json()) as { id: string };
+    const signedPdf = await signTestPdf(await buildTestPdf(), pki.personal);
+    const attached = await postForm(kancelaria, `/api/v1/incoming/${id}/attachments`, {
+      file: file(signedPdf, 'wniosek.pdf'),
+    });
+    expect(attached.status).toBe(201);
+    const reports = await kancelaria.get(`/api/v1/incoming/${id}/signature-reports`);
+    expect(reports.status).toBe(200);
+    expect(await reports.json()).toMatchObject([
+      { fileName: 'wniosek.pdf', reports: [{ format: 'pades', integrity: 'ok' }], error: null },
+    ]);
+    const outsider = await api.login('referent.fn');
+    expect((await outsider.get(`/api/v1/incoming/${id}/signature-reports`)).status).toBe(404);
+  });
+
+  it('answers coded errors for a wrong password and a file that holds no signature', async () => {
     const referent = await api.login('referent.fn');
     const wrong = await postForm(referent, '/api/v1/signing-credentials', {
       kind: 'personal',
@@ -109,8 +143,10 @@ describe('signatures over HTTP', () => {
       signature: file(pdf, 'decyzja.pdf'),
     });
     expect(unsigned.status).toBe(422);
-    expect(await unsigned.json()).toMatchObject({
-      error: { code: 'signature.unsupported_format' },
+    expect(await unsigned.json()).toMatchObject({ error: { code: 'signature.no_signature' } });
+    const text = await postForm(referent, '/api/v1/signatures/verify', {
+      signature: file(new TextEncoder().encode('Zwykły tekst'), 'pismo.txt'),
     });
+    expect(await text.json()).toMatchObject({ error: { code: 'signature.unsupported_format' } });
   });
 });

@@ -10,6 +10,7 @@ import {
   security,
   standardErrors,
 } from '../../platform/http/route-helpers.ts';
+import { listIncomingSignatureReports } from './incoming-signatures.usecases.ts';
 import {
   addSigningCredential,
   addTrustAnchor,
@@ -20,6 +21,7 @@ import {
   credentialKinds,
   credentialSchema,
   documentSignatureSchema,
+  incomingFileSignaturesSchema,
   signDocumentSchema,
   signResultSchema,
   trustAnchorSchema,
@@ -84,7 +86,8 @@ const signRoute = createRoute({
   path: '/documents/{id}/sign',
   tags,
   security,
-  summary: 'Podpis XAdES-BES zaakceptowanej wersji (podpis osobisty lub pieczęć urzędu)',
+  summary:
+    'Podpis zaakceptowanej wersji: XAdES-BES albo PAdES dla PDF (podpis osobisty lub pieczęć urzędu)',
   request: { params: idParam, ...jsonBody(signDocumentSchema) },
   responses: { 201: jsonResponse(signResultSchema, 'Podpisano'), ...standardErrors },
 });
@@ -105,14 +108,20 @@ const signatureFileRoute = createRoute({
   path: '/documents/{id}/signatures/{signatureId}/content',
   tags,
   security,
-  summary: 'Plik podpisu (.xades)',
+  summary: 'Plik podpisu (.xades albo podpisany PDF)',
   request: {
     params: idParam.extend({
       signatureId: z.uuid().openapi({ param: { name: 'signatureId', in: 'path' } }),
     }),
   },
   responses: {
-    200: { description: 'XAdES', content: { 'application/xml': { schema: fileField } } },
+    200: {
+      description: 'XAdES albo PAdES',
+      content: {
+        'application/xml': { schema: fileField },
+        'application/pdf': { schema: fileField },
+      },
+    },
     ...standardErrors,
   },
 });
@@ -122,10 +131,23 @@ const verifyRoute = createRoute({
   tags,
   security,
   summary:
-    'Weryfikacja podpisu: dokument ePUAP z podpisem w środku albo .xades z podpisanym plikiem',
+    'Weryfikacja podpisu: dokument ePUAP z podpisem w środku, podpisany PDF (PAdES) albo .xades z podpisanym plikiem',
   request: multipart(z.object({ signature: fileField, content: fileField.optional() })),
   responses: {
     200: jsonResponse(z.object({ reports: z.array(validationReportSchema) }), 'Raport'),
+    ...standardErrors,
+  },
+});
+
+const incomingReportsRoute = createRoute({
+  method: 'get',
+  path: '/incoming/{id}/signature-reports',
+  tags: ['incoming', ...tags],
+  security,
+  summary: 'Weryfikacja podpisów w załącznikach przesyłki wpływającej (ePUAP, XAdES, PAdES)',
+  request: { params: idParam },
+  responses: {
+    200: jsonResponse(z.array(incomingFileSignaturesSchema), 'Raporty dla każdego pliku'),
     ...standardErrors,
   },
 });
@@ -190,7 +212,7 @@ export function registerSignatureRoutes(app: App, deps: AppDeps) {
     const { id, signatureId } = c.req.valid('param');
     const file = await readSignatureFile(fileDeps(c), id, signatureId);
     return c.body(new Uint8Array(file.content), 200, {
-      'content-type': 'application/xml',
+      'content-type': file.contentType,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
     });
   });
@@ -204,4 +226,7 @@ export function registerSignatureRoutes(app: App, deps: AppDeps) {
     );
     return c.json({ reports }, 200);
   });
+  app.openapi(incomingReportsRoute, async (c) =>
+    c.json(await listIncomingSignatureReports(fileDeps(c), c.req.valid('param').id), 200),
+  );
 }

@@ -4,9 +4,17 @@ import { problemCodes } from './validation-problems.ts';
 export const credentialKinds = ['personal', 'office_seal'] as const;
 export type CredentialKind = (typeof credentialKinds)[number];
 
+export const signatureFormats = ['xades-bes', 'pades'] as const;
+export type SignatureFormat = (typeof signatureFormats)[number];
+
 export const signDocumentSchema = z.object({
   /** `personal`: the signer's own certificate; `office_seal`: the office's electronic seal. */
   credential: z.enum(credentialKinds),
+  /**
+   * `xades-bes` (default): a detached .xades beside the version, for any file; `pades`: the
+   * signature inside the PDF, kept as a signed copy (the approved version stays as it is).
+   */
+  format: z.enum(signatureFormats).default('xades-bes'),
   /** PKCS#12 password; for the seal it may come from the OBIEG_SEAL_PASSWORD setting instead. */
   password: z.string().min(1).max(1024).optional(),
   /** One of the signer's certificates (or seals); default: the newest one valid now. */
@@ -56,7 +64,8 @@ const problemSchema = z.object({
 export const validationReportSchema = z
   .object({
     valid: z.boolean(),
-    format: z.enum(['xades-bes', 'xmldsig']),
+    /** `pades`: a signature inside a PDF (also adbe.pkcs7 signatures and document timestamps). */
+    format: z.enum(['xades-bes', 'xmldsig', 'pades']),
     /** `unknown` when a detached signature is checked without the signed file. */
     integrity: z.enum(['ok', 'broken', 'unknown']),
     signer: z.object({ subject: z.string(), serial: z.string(), issuer: z.string() }).nullable(),
@@ -83,7 +92,7 @@ export const documentSignatureSchema = z
     id: z.uuid(),
     documentId: z.uuid(),
     version: z.number(),
-    format: z.literal('xades-bes'),
+    format: z.enum(signatureFormats),
     fileId: z.uuid(),
     fileName: z.string(),
     signerSubject: z.string(),
@@ -99,3 +108,17 @@ export const signResultSchema = documentSignatureSchema
   .omit({ credentialKind: true, signedBy: true, report: true })
   .extend({ status: z.literal('signed') })
   .openapi('SignDocumentResult');
+
+export const incomingFileSignaturesSchema = z
+  .object({
+    fileId: z.uuid(),
+    fileName: z.string(),
+    /** For a detached signature: the attachment it was checked against (null: not found). */
+    signedFileId: z.uuid().nullable(),
+    /** One report per signature in the file; empty for a file without a signature. */
+    reports: z.array(validationReportSchema),
+    /** Why a file that should hold a signature could not be checked (e.g. broken XML). */
+    error: z.object({ code: z.string(), message: z.string(), messagePl: z.string() }).nullable(),
+  })
+  .openapi('IncomingFileSignatures');
+export type IncomingFileSignatures = z.infer<typeof incomingFileSignaturesSchema>;

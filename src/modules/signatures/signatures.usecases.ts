@@ -8,23 +8,25 @@ import { getDocumentForAction } from '../documents/documents.usecases.ts';
 import { runInTransaction, type ActorDeps } from '../record/record.transaction.ts';
 import { describeCertificate } from './certificates.ts';
 import { loadSigningIdentity } from './pkcs12.ts';
+import { createSignatureFile, FORMAT_LABELS, SIGNATURE_CONTENT_TYPES } from './signature-files.ts';
 import { loadTrustAnchors } from './signing-credentials.usecases.ts';
 import { signatureErrors } from './signatures.errors.ts';
 import { maySignDocument } from './signatures.policy.ts';
 import * as repo from './signatures.repository.ts';
 import { signDocumentSchema, type SignDocumentInput } from './signatures.schemas.ts';
-import { signDetached } from './xades-sign.ts';
-import { verifySignatures } from './xades-verify.ts';
+import { verifySignatures } from './verify-signatures.ts';
 
 export type FileDeps = ActorDeps & { files: FileStore };
 /** `sealPassword` is the OBIEG_SEAL_PASSWORD setting, used when a seal request gives none. */
 export type SignDeps = FileDeps & { sealPassword?: string | undefined };
 
 /**
- * Signs the approved version of a document with XAdES-BES (detached, over the file's exact
- * bytes) using the signer's own certificate or the office seal, files the `.xades` beside the
- * version and marks the document signed. The signature, its file, the status change and the
- * case-record row commit together; a wrong password or a refused signer writes nothing.
+ * Signs the approved version of a document using the signer's own certificate or the office
+ * seal and marks the document signed: XAdES-BES (detached, over the file's exact bytes, filed
+ * as a `.xades` beside the version) or PAdES (a PDF version only: the signed PDF is filed as
+ * the signature's file, the approved version itself stays untouched). The signature, its file,
+ * the status change and the case-record row commit together; a wrong password or a refused
+ * signer writes nothing.
  */
 export async function signDocument(
   deps: SignDeps,
@@ -68,22 +70,21 @@ export async function signDocument(
     if (createHash('sha256').update(content).digest('hex') !== version.sha256) {
       throw documentErrors.corrupted({ sha256: version.sha256 });
     }
-    const xml = await signDetached({
+    const { bytes, fileName } = await createSignatureFile(input.format, {
       identity,
       content,
       fileName: version.original_name,
       mimeType: version.content_type,
       signingTime: tx.now,
     });
-    const blob = await deps.files.put(new TextEncoder().encode(xml));
-    const fileName = `${version.original_name}.xades`;
+    const blob = await deps.files.put(bytes);
     const stored = await insertStoredFile(tx.trx, tx.actor, blob, fileName);
     const signer = describeCertificate(identity.certificate);
     const signature = await repo.insertDocumentSignature(tx.trx, {
       office_id: tx.actor.officeId,
       document_id: document.id,
       version: version.version,
-      format: 'xades-bes',
+      format: input.format,
       file_id: stored.id,
       signer_subject: signer.subject,
       signer_serial: signer.serialNumber,
@@ -102,7 +103,7 @@ export async function signDocument(
         : 'podpisem elektronicznym';
     await tx.record({
       action: 'document.signed',
-      description: `Podpisano wersję ${version.version} dokumentu „${document.title}” ${how} (XAdES-BES): ${signer.subject}, certyfikat nr ${signer.serialNumber}`,
+      description: `Podpisano wersję ${version.version} dokumentu „${document.title}” ${how} (${FORMAT_LABELS[input.format]}): ${signer.subject}, certyfikat nr ${signer.serialNumber}`,
       subject: { type: 'document', id: document.id },
       caseId: document.case_id,
       documentId: document.id,
@@ -110,6 +111,7 @@ export async function signDocument(
         version: version.version,
         signatureId: signature.id,
         credential: input.credential,
+        format: input.format,
         signatureSha256: blob.sha256,
       },
     });
@@ -117,7 +119,7 @@ export async function signDocument(
       id: signature.id,
       documentId: document.id,
       version: version.version,
-      format: 'xades-bes' as const,
+      format: input.format,
       fileId: stored.id,
       fileName,
       signerSubject: signer.subject,
@@ -140,7 +142,9 @@ export async function listDocumentSignatures(deps: FileDeps, documentId: string)
       deps.files.get(row.signature_sha256),
       deps.files.get(row.content_sha256),
     ]);
-    const [report] = await verifySignatures(signature, content, { trustAnchors, now });
+    const reports = await verifySignatures(signature, content, { trustAnchors, now });
+    // A signed PDF may already have held signatures; ours is the last one, covering the file.
+    const report = row.format === 'pades' ? reports.at(-1) : reports[0];
     result.push({
       id: row.id,
       documentId: row.document_id,
@@ -159,18 +163,23 @@ export async function listDocumentSignatures(deps: FileDeps, documentId: string)
   return result;
 }
 
-/** The `.xades` file of one signature of a document, for download. */
+/** The file of one signature of a document (`.xades`, or the signed PDF), for download. */
 export async function readSignatureFile(deps: FileDeps, documentId: string, signatureId: string) {
   const document = await getDocumentForAction(deps.db, deps.actor, documentId, 'read');
   const rows = await repo.listDocumentSignatures(deps.db, deps.actor.officeId, document.id);
   const row = rows.find((r) => r.id === signatureId);
   if (!row) throw signatureErrors.signatureNotFound();
-  return { content: await deps.files.get(row.signature_sha256), fileName: row.file_name };
+  return {
+    content: await deps.files.get(row.signature_sha256),
+    fileName: row.file_name,
+    contentType: SIGNATURE_CONTENT_TYPES[row.format],
+  };
 }
 
 /**
- * Verifies signatures in an uploaded file (an ePUAP document with its signature inside, or a
- * detached `.xades` with the signed file) against the office's trusted CAs. Nothing is stored.
+ * Verifies signatures in an uploaded file (an ePUAP document with its signature inside, a
+ * signed PDF, or a detached `.xades` with the signed file) against the office's trusted CAs.
+ * Nothing is stored.
  */
 export async function verifyUploadedSignature(
   deps: ActorDeps,

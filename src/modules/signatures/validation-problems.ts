@@ -29,6 +29,16 @@ const PROBLEMS = {
     en: 'The signature value does not match the signed data: the signature was altered.',
     pl: 'Wartość podpisu nie zgadza się z podpisanymi danymi: podpis został zmieniony.',
   },
+  document_modified_after_signing: {
+    severity: 'error',
+    en: 'The PDF was changed after signing (a later incremental update no signature covers); the signature covers an earlier version only.',
+    pl: 'Plik PDF zmieniono po podpisaniu (późniejsza aktualizacja przyrostowa nieobjęta żadnym podpisem); podpis obejmuje tylko wcześniejszą wersję.',
+  },
+  later_revision_signed: {
+    severity: 'warning',
+    en: 'The PDF was changed after this signature by a later signed revision (e.g. another signature or a timestamp); this signature covers the earlier version.',
+    pl: 'Plik PDF zmieniono po tym podpisie w kolejnej podpisanej wersji (np. kolejny podpis lub znacznik czasu); ten podpis obejmuje wcześniejszą wersję.',
+  },
   malformed_signature: {
     severity: 'error',
     en: 'The signature cannot be processed.',

@@ -1,11 +1,10 @@
 import { webcrypto, type X509Certificate } from 'node:crypto';
 import type { Document, Element } from '@xmldom/xmldom';
 import * as xades from 'xadesjs';
-import { describeCertificate, isValidAt } from './certificates.ts';
 import type { CryptoKey } from './pkcs12.ts';
+import { checkSignerCertificate, signerFields, type VerifyOptions } from './signer-report.ts';
 import { signatureErrors } from './signatures.errors.ts';
 import type { ValidationReport } from './signatures.schemas.ts';
-import { buildTrustChain } from './trust-chain.ts';
 import { problem, type ValidationProblem } from './validation-problems.ts';
 import {
   parseXmlStrictly,
@@ -19,28 +18,12 @@ import {
   type SignatureProperties,
 } from './xades-properties.ts';
 
-export interface VerifyOptions {
-  /** CA certificates the office trusts; a chain ending elsewhere is reported `untrusted`. */
-  trustAnchors?: readonly X509Certificate[];
-  /** The moment of verification, used when a signature states no signing time. */
-  now?: Date;
-}
-
-/** The report of the first signature in the file (see `verifySignatures` for all of them). */
-export async function verifySignature(
-  bytes: Uint8Array,
-  detachedContent?: Uint8Array,
-  options: VerifyOptions = {},
-): Promise<ValidationReport> {
-  return (await verifySignatures(bytes, detachedContent, options))[0]!;
-}
-
 /**
  * Verifies every top-level XML signature of a file: a detached `.xades` (then `detachedContent`
  * is the signed file), an enveloped signature inside an ePUAP document, or an enveloping one.
  * Countersignatures nested inside a signature are not reported separately.
  */
-export async function verifySignatures(
+export async function verifyXmlSignatures(
   bytes: Uint8Array,
   detachedContent?: Uint8Array,
   options: VerifyOptions = {},
@@ -56,6 +39,24 @@ export async function verifySignatures(
     reports.push(await verifySignatureElement(document, element, detachedContent, options));
   }
   return reports;
+}
+
+/**
+ * The files a detached signature refers to: the URIs of its references that name something
+ * outside the document (`pismo.pdf`), decoded. Empty for enveloped and enveloping signatures.
+ */
+export function readDetachedReferences(bytes: Uint8Array): string[] {
+  const document = parseSignatureFile(bytes);
+  const uris = Array.from(document.getElementsByTagNameNS(XMLDSIG_NS, 'Reference'))
+    .map((reference) => reference.getAttribute('URI') ?? '')
+    .filter((uri) => uri !== '' && !uri.startsWith('#'));
+  return [...new Set(uris)].map((uri) => {
+    try {
+      return decodeURIComponent(uri);
+    } catch {
+      return uri;
+    }
+  });
 }
 
 class InspectedSignature extends xades.SignedXml {
@@ -101,24 +102,15 @@ async function verifySignatureElement(
     problems.push(problem('signed_properties_not_covered'));
   }
   const integrity = integrityOf(references, signer !== null, signatureValueOk);
-  const { certificate, chain, at } = checkSignerCertificate(signer, properties, options, problems);
+  const check = checkSignerCertificate(signer, properties, options, problems);
+  const { signer: signerField, certificate } = signerFields(check);
   return {
     valid: integrity === 'ok' && !problems.some((p) => p.severity === 'error'),
     format: properties.signedPropertiesId ? 'xades-bes' : 'xmldsig',
     integrity,
-    signer: certificate && {
-      subject: certificate.subject,
-      serial: certificate.serialNumber,
-      issuer: certificate.issuer,
-    },
+    signer: signerField,
     signingTime: properties.signingTime?.toISOString() ?? null,
-    certificate: certificate && {
-      notBefore: certificate.notBefore.toISOString(),
-      notAfter: certificate.notAfter.toISOString(),
-      validAtSigningTime: isValidAt(certificate, at),
-      chain: chain.status,
-      sha256: certificate.sha256,
-    },
+    certificate,
     references,
     problems,
   };
@@ -134,35 +126,6 @@ function integrityOf(
   if (!hasSigner) return 'unknown';
   if (!signatureValueOk) return 'broken';
   return references.some((r) => r.status === 'not_checked') ? 'unknown' : 'ok';
-}
-
-/**
- * The signer's certificate judged at the signing time the signature states (BES has no
- * timestamp, so that time is the signer's claim), or at `now` when it states none.
- */
-function checkSignerCertificate(
-  signer: X509Certificate | null,
-  properties: SignatureProperties,
-  options: VerifyOptions,
-  problems: ValidationProblem[],
-) {
-  if (!properties.signingTime) problems.push(problem('signing_time_missing'));
-  const at = properties.signingTime ?? options.now ?? new Date();
-  const certificate = signer ? describeCertificate(signer) : null;
-  const chain = buildTrustChain(signer, properties.certificates, options.trustAnchors ?? []);
-  if (certificate) {
-    if (!isValidAt(certificate, at))
-      problems.push(problem('certificate_not_valid_at_signing_time'));
-    if (!certificate.canSign || certificate.isCa) {
-      problems.push(problem('certificate_not_for_signing'));
-    }
-    if (chain.status === 'untrusted') problems.push(problem('chain_untrusted'));
-    const issuers = chain.path.slice(1).map(describeCertificate);
-    if (issuers.some((issuer) => !isValidAt(issuer, at))) {
-      problems.push(problem('issuer_not_valid_at_signing_time'));
-    }
-  }
-  return { certificate, chain, at };
 }
 
 type ReferenceResult = ValidationReport['references'][number];

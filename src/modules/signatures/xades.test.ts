@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSigningIdentity, type SigningIdentity } from './pkcs12.ts';
 import { createTestCa, createTestPki, type TestIdentity, type TestPki } from './throwaway-ca.ts';
 import { signDetached, signXmlEnveloped } from './xades-sign.ts';
-import { verifySignature, verifySignatures } from './xades-verify.ts';
+import { verifySignature, verifySignatures } from './verify-signatures.ts';
 
 const signingTime = new Date('2026-03-02T08:00:00Z');
 const content = new TextEncoder().encode('%PDF-1.7\nDecyzja w sprawie podatku od nieruchomości\n');
@@ -148,12 +148,18 @@ describe('XAdES-BES signatures', () => {
     expect(report).toMatchObject({ valid: true, integrity: 'ok' });
   });
 
-  it('refuses a wrong PKCS#12 password and files that hold no XML signature', async () => {
+  it('refuses a wrong PKCS#12 password and files that hold no signature', async () => {
     await expect(loadSigningIdentity(pki.personal.p12, 'zle-haslo')).rejects.toMatchObject({
       code: 'signature.wrong_password',
     });
-    await expect(verifySignature(content)).rejects.toMatchObject({
+    await expect(verifySignature(encode('Decyzja w sprawie podatku'))).rejects.toMatchObject({
       code: 'signature.unsupported_format',
+    });
+    await expect(verifySignature(content)).rejects.toMatchObject({
+      code: 'signature.no_signature',
+    });
+    await expect(verifySignature(encode('<pismo><tytul></pismo>'))).rejects.toMatchObject({
+      code: 'signature.invalid_xml',
     });
     await expect(verifySignature(encode(epuapLetter()))).rejects.toMatchObject({
       code: 'signature.no_signature',

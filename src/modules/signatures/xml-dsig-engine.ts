@@ -27,12 +27,21 @@ export class XmlParseError extends Error {}
  * refused (no signed document we handle has one, and entity tricks live there).
  */
 export function parseXmlStrictly(xml: string): Document {
+  let firstError: string | undefined;
   const parser = new DOMParser({
     onError: (level, message) => {
-      if (level !== 'warning') throw new XmlParseError(message);
+      if (level === 'warning') return;
+      firstError ??= message;
+      throw new XmlParseError(message);
     },
   });
-  const document = parser.parseFromString(xml, 'application/xml');
+  let document: Document;
+  try {
+    document = parser.parseFromString(xml, 'application/xml');
+  } catch (error) {
+    // xmldom rethrows what onError throws wrapped in its own ParseError.
+    throw new XmlParseError(firstError ?? (error as Error).message);
+  }
   if (!document?.documentElement) throw new XmlParseError('empty document');
   if (document.doctype) throw new XmlParseError('DOCTYPE is not allowed');
   return document;

@@ -190,6 +190,7 @@ export interface IncomingItemsTable {
   delivery_method: string | null;
   remarks: string | null;
   case_id: string | null;
+  access_code: string | null;
 }
 
 export interface IncomingFilesTable {
@@ -493,7 +494,7 @@ export interface DocumentSignaturesTable {
   office_id: string;
   document_id: string;
   version: number;
-  format: 'xades-bes';
+  format: 'xades-bes' | 'pades';
   file_id: string;
   signer_subject: string;
   signer_serial: string;
@@ -528,6 +529,144 @@ export interface SearchEntriesTable {
   body: Generated<string>;
   folded: ColumnType<string, never, never>;
   updated_at: Timestamp;
+}
+
+export interface PortalCitizensTable {
+  id: Generated<string>;
+  office_id: string;
+  pesel: string;
+  name: string;
+  created_at: Timestamp;
+  last_login_at: Timestamp;
+}
+
+export interface PortalSessionsTable {
+  token_hash: string;
+  office_id: string;
+  citizen_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface PortalSamlRequestsTable {
+  id: string;
+  value: string;
+  created_at: Timestamp;
+}
+
+export interface PortalSubmissionFile {
+  role: 'application' | 'printout' | 'attachment';
+  name: string;
+  sha256: string;
+  sizeBytes: number;
+  contentType: string;
+}
+
+export interface PortalSubmissionsTable {
+  id: Generated<string>;
+  office_id: string;
+  citizen_id: string;
+  form_id: string;
+  title: string;
+  sender_name: string;
+  sender_address: Json<PostalAddress>;
+  fields: Json<Record<string, string>>;
+  files: Json<PortalSubmissionFile[]>;
+  document_sha256: string;
+  received_at: Timestamp;
+  status: Generated<'received' | 'registered'>;
+  incoming_id: string | null;
+  receipt_xml_file_id: string | null;
+  receipt_pdf_file_id: string | null;
+  attempts: Generated<number>;
+  lease_until: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface PortalLettersTable {
+  outgoing_id: string;
+  office_id: string;
+  citizen_id: string;
+  available_at: Timestamp;
+  downloaded_at: Timestamp | null;
+}
+
+export interface PortalLookupAttemptsTable {
+  id: ColumnType<string, never, never>;
+  client_key: string;
+  subject_key: string;
+  at: Timestamp;
+  succeeded: boolean;
+}
+
+export interface PortalSealsTable {
+  office_id: string;
+  pkcs12: Uint8Array;
+  password: string;
+  certificate_sha256: string;
+  created_at: Timestamp;
+}
+
+export type ChannelName = 'epuap' | 'edoreczenia';
+
+export interface ChannelMailboxesTable {
+  id: Generated<string>;
+  office_id: string;
+  channel: ChannelName;
+  address: string;
+  name: string;
+  gateway_user_id: string;
+  active: Generated<boolean>;
+  requests_per_second: number;
+  cursor: string | null;
+  failures: Generated<number>;
+  next_poll_at: Timestamp;
+  last_poll_at: Timestamp | null;
+  caught_up_at: Timestamp | null;
+  last_error: string | null;
+  lease_owner: string | null;
+  lease_until: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ChannelMessagesTable {
+  id: Generated<string>;
+  office_id: string;
+  channel: ChannelName;
+  mailbox_id: string | null;
+  external_id: string;
+  state: 'listed' | 'fetched' | 'registered' | 'dead';
+  listed_at: Timestamp;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  last_error: string | null;
+  envelope_sha256: string | null;
+  document_sha256: string | null;
+  fetched_at: Timestamp | null;
+  received_at: Timestamp | null;
+  incoming_id: string | null;
+  registered_at: Timestamp | null;
+  signature_reports: Json<unknown> | null;
+  dead_reason: string | null;
+  dead_at: Timestamp | null;
+}
+
+export interface ChannelOutboundTable {
+  outgoing_id: string;
+  office_id: string;
+  mailbox_id: string;
+  state: 'queued' | 'sent' | 'delivered' | 'dead';
+  external_id: string | null;
+  queued_at: Timestamp;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  dead_reason: string | null;
+  dead_at: Timestamp | null;
 }
 
 export interface DB {
@@ -568,6 +707,16 @@ export interface DB {
   signing_credentials: SigningCredentialsTable;
   document_signatures: DocumentSignaturesTable;
   signature_trust_anchors: SignatureTrustAnchorsTable;
+  channel_mailboxes: ChannelMailboxesTable;
+  channel_messages: ChannelMessagesTable;
+  channel_outbound: ChannelOutboundTable;
+  portal_citizens: PortalCitizensTable;
+  portal_sessions: PortalSessionsTable;
+  portal_saml_requests: PortalSamlRequestsTable;
+  portal_submissions: PortalSubmissionsTable;
+  portal_letters: PortalLettersTable;
+  portal_lookup_attempts: PortalLookupAttemptsTable;
+  portal_seals: PortalSealsTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

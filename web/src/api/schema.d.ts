@@ -293,6 +293,180 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/org/substitutions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Zastępstwa trwające lub przyszłe */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Nie zakończone przed tym dniem; domyślnie dziś */
+          from?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Zastępstwa */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Substitution'][];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Ustanowienie zastępstwa (administrator) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateSubstitution'];
+        };
+      };
+      responses: {
+        /** @description Utworzono */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+            };
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/org/people/{id}/api-tokens': {
     parameters: {
       query?: never;
@@ -733,103 +907,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/org/substitutions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Ustanowienie zastępstwa (administrator) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': components['schemas']['CreateSubstitution'];
-        };
-      };
-      responses: {
-        /** @description Utworzono */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-            };
-          };
-        };
-        /** @description Nieprawidłowe dane / invalid input */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Brak uwierzytelnienia / not signed in */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Brak uprawnień / forbidden */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Nie znaleziono / not found (also outside your scope) */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Konflikt stanu / state conflict */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-        /** @description Naruszona reguła dziedzinowa / domain rule violated */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Error'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/jrwa/classes': {
     parameters: {
       query?: never;
@@ -1107,6 +1184,99 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/incoming/{id}/files/{fileId}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Pobranie pliku przesyłki (skan, załącznik) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          fileId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Plik */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': string;
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/incoming': {
     parameters: {
       query?: never;
@@ -1219,7 +1389,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Zarejestrowano */
+        /** @description Zarejestrowano (z kodem dostępu do portalu mieszkańca, drukowanym na potwierdzeniu) */
         201: {
           headers: {
             [name: string]: unknown;
@@ -1229,6 +1399,7 @@ export interface paths {
               /** Format: uuid */
               id: string;
               rpwNumber: string;
+              accessCode: string | null;
             };
           };
         };
@@ -1485,6 +1656,105 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignments/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Przesyłki czekające na mnie: dekretacje na mnie, osoby zastępowane i moją komórkę */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Dekretacje oczekujące */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': (components['schemas']['Assignment'] & {
+              item: {
+                rpwNumber: string;
+                title: string;
+                senderName: string;
+                receivedAt: string;
+                /** Format: uuid */
+                caseId: string | null;
+              };
+            })[];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4441,7 +4711,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Podpis XAdES-BES zaakceptowanej wersji (podpis osobisty lub pieczęć urzędu) */
+    /** Podpis zaakceptowanej wersji: XAdES-BES albo PAdES dla PDF (podpis osobisty lub pieczęć urzędu) */
     post: {
       parameters: {
         query?: never;
@@ -4456,6 +4726,11 @@ export interface paths {
           'application/json': {
             /** @enum {string} */
             credential: 'personal' | 'office_seal';
+            /**
+             * @default xades-bes
+             * @enum {string}
+             */
+            format?: 'xades-bes' | 'pades';
             password?: string;
             /** Format: uuid */
             credentialId?: string;
@@ -4633,7 +4908,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Plik podpisu (.xades) */
+    /** Plik podpisu (.xades albo podpisany PDF) */
     get: {
       parameters: {
         query?: never;
@@ -4646,13 +4921,14 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description XAdES */
+        /** @description XAdES albo PAdES */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/xml': string;
+            'application/pdf': string;
           };
         };
         /** @description Nieprawidłowe dane / invalid input */
@@ -4728,7 +5004,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Weryfikacja podpisu: dokument ePUAP z podpisem w środku albo .xades z podpisanym plikiem */
+    /** Weryfikacja podpisu: dokument ePUAP z podpisem w środku, podpisany PDF (PAdES) albo .xades z podpisanym plikiem */
     post: {
       parameters: {
         query?: never;
@@ -4814,6 +5090,98 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/incoming/{id}/signature-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Weryfikacja podpisów w załącznikach przesyłki wpływającej (ePUAP, XAdES, PAdES) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Raporty dla każdego pliku */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['IncomingFileSignatures'][];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -5474,7 +5842,87 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Rejestr przesyłek wychodzących (RKW) z roku; kancelaria: cały urząd */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+          status?: 'registered' | 'sent' | 'delivered' | 'returned';
+          caseId?: string;
+          limit?: number;
+          offset?: number | null;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Przesyłki */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OutgoingItem'][];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     put?: never;
     /** Rejestracja przesyłki wychodzącej (RKW) */
     post: {
@@ -6951,6 +7399,569 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/portal/forms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Formularze portalu mieszkańca: pola, etykiety, komórka i klasa JRWA (bez logowania) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Formularze */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PortalForm'][];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/portal/status-lookup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Status sprawy po znaku sprawy lub numerze RPW i kodzie dostępu (bez logowania, limit prób) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PortalStatusLookup'];
+        };
+      };
+      responses: {
+        /** @description Status sprawy */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PortalStatus'];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie ma sprawy o takim znaku i kodzie (bez rozróżnienia) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Zbyt wiele nieudanych prób */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/queues': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Kolejki bramki ePUAP / e-Doręczeń: skrzynki, stany, wycofanie (back-off), lista nieobsłużonych */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Kolejki */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChannelQueues'];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/mailboxes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Konfiguracja skrzynki urzędu (ePUAP: adres skrytki, e-Doręczenia: ADE) – administrator */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AddChannelMailbox'];
+        };
+      };
+      responses: {
+        /** @description Skrzynka */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChannelMailbox'];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/inbound/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ponowienie obsługi nieobsłużonej wiadomości przychodzącej */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Wróciła do kolejki */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChannelRetryResult'];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/outbound/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ponowienie wysyłki nieobsłużonej przesyłki (id przesyłki wychodzącej) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Wróciła do kolejki */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChannelRetryResult'];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/incoming/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Pochodzenie przesyłki z kanału: skrzynka, identyfikator, poświadczenie, raporty weryfikacji podpisów */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Pochodzenie */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChannelProvenance'];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6963,6 +7974,7 @@ export interface components {
       post: string;
       /** Format: uuid */
       officeId: string;
+      officeName: string;
       /** Format: uuid */
       unitId: string;
       roles: {
@@ -6985,6 +7997,18 @@ export interface components {
     Login: {
       login: string;
       password: string;
+    };
+    Substitution: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      absentUserId: string;
+      absentName: string;
+      /** Format: uuid */
+      substituteUserId: string;
+      substituteName: string;
+      startsOn: string;
+      endsOn: string;
     };
     IssueApiToken: {
       name: string;
@@ -7018,6 +8042,12 @@ export interface components {
       unitId: string;
       unitSymbol: string;
       post: string | null;
+      roles: {
+        role: string;
+        scope: string;
+        /** Format: uuid */
+        unitId: string;
+      }[];
     };
     CreateUser: {
       login: string;
@@ -7157,6 +8187,11 @@ export interface components {
       remarks: string | null;
       /** Format: uuid */
       caseId: string | null;
+      /**
+       * @description Kod dostępu do sprawdzania statusu w portalu mieszkańca (drukowany na potwierdzeniu wpływu)
+       * @example ABCDE-FGH23
+       */
+      accessCode: string | null;
       files: {
         /** Format: uuid */
         fileId: string;
@@ -7166,14 +8201,6 @@ export interface components {
         sizeBytes: number;
       }[];
       allowedActions: string[];
-    };
-    Assign: {
-      /** Format: uuid */
-      unitId?: string;
-      /** Format: uuid */
-      userId?: string;
-      method?: string;
-      deadline?: string;
     };
     Assignment: {
       /** Format: uuid */
@@ -7197,6 +8224,14 @@ export interface components {
       resolvedBy: string | null;
       resolvedAt: string | null;
       comment: string | null;
+    };
+    Assign: {
+      /** Format: uuid */
+      unitId?: string;
+      /** Format: uuid */
+      userId?: string;
+      method?: string;
+      deadline?: string;
     };
     ReturnAssignment: {
       comment: string;
@@ -7388,6 +8423,8 @@ export interface components {
         createdAt: string;
         note: string | null;
       }[];
+      /** @description add_version, send_for_approval, cancel, sign, dispatch, issue_decision – what my role allows in this state */
+      allowedActions: string[];
     };
     CancelDraft: {
       reason: string;
@@ -7425,7 +8462,7 @@ export interface components {
       documentId: string;
       version: number;
       /** @enum {string} */
-      format: 'xades-bes';
+      format: 'xades-bes' | 'pades';
       /** Format: uuid */
       fileId: string;
       fileName: string;
@@ -7442,7 +8479,7 @@ export interface components {
       documentId: string;
       version: number;
       /** @enum {string} */
-      format: 'xades-bes';
+      format: 'xades-bes' | 'pades';
       /** Format: uuid */
       fileId: string;
       fileName: string;
@@ -7457,7 +8494,7 @@ export interface components {
     SignatureValidationReport: {
       valid: boolean;
       /** @enum {string} */
-      format: 'xades-bes' | 'xmldsig';
+      format: 'xades-bes' | 'xmldsig' | 'pades';
       /** @enum {string} */
       integrity: 'ok' | 'broken' | 'unknown';
       signer: {
@@ -7485,6 +8522,8 @@ export interface components {
           | 'content_missing'
           | 'digest_mismatch'
           | 'signature_value_invalid'
+          | 'document_modified_after_signing'
+          | 'later_revision_signed'
           | 'malformed_signature'
           | 'signer_certificate_missing'
           | 'signing_certificate_mismatch'
@@ -7500,6 +8539,19 @@ export interface components {
         messagePl: string;
         detail?: string;
       }[];
+    };
+    IncomingFileSignatures: {
+      /** Format: uuid */
+      fileId: string;
+      fileName: string;
+      /** Format: uuid */
+      signedFileId: string | null;
+      reports: components['schemas']['SignatureValidationReport'][];
+      error: {
+        code: string;
+        message: string;
+        messagePl: string;
+      } | null;
     };
     CreateApprovalPath: {
       name: string;
@@ -7722,6 +8774,186 @@ export interface components {
       reference: string | null;
       title: string;
       excerpt: string | null;
+    };
+    PortalForm: {
+      /** @example zaswiadczenie-o-niezaleganiu */
+      id: string;
+      version: number;
+      title: string;
+      summary: string;
+      /** @example FN */
+      unitSymbol: string;
+      /** @example 3118 */
+      jrwaSymbol: string | null;
+      term: {
+        term: string;
+        basis: string;
+      };
+      fee: string | null;
+      sections: {
+        title: string;
+        fields: {
+          name: string;
+          label: string;
+          /** @enum {string} */
+          kind:
+            | 'text'
+            | 'textarea'
+            | 'pesel'
+            | 'nip'
+            | 'postal_code'
+            | 'email'
+            | 'phone'
+            | 'date'
+            | 'number'
+            | 'select';
+          required: boolean;
+          hint: string | null;
+          /** @enum {string|null} */
+          fromIdentity: 'name' | 'pesel' | null;
+          options:
+            | {
+                value: string;
+                label: string;
+              }[]
+            | null;
+        }[];
+      }[];
+      attachments: {
+        required: boolean;
+        hint: string;
+      };
+    };
+    PortalStatus: {
+      /** @enum {string} */
+      status:
+        | 'received'
+        | 'registered'
+        | 'assigned'
+        | 'in_progress'
+        | 'suspended'
+        | 'waiting_for_party'
+        | 'decided'
+        | 'delivered'
+        | 'closed';
+      label: string;
+      description: string;
+      caseSign: string | null;
+      deadline: {
+        due: string | null;
+        pausedSince: string | null;
+        estimated: boolean;
+        basis: string;
+        overdue: boolean;
+      } | null;
+      delayNotice: {
+        previousDue: string | null;
+        newDue: string;
+        reason: string;
+      } | null;
+      decision: {
+        kind: string;
+        issuedOn: string;
+      } | null;
+      delivery: {
+        deliveredOn: string;
+        appealDue: string | null;
+        appealTerm: string | null;
+      } | null;
+      timeline: {
+        on: string;
+        what: string;
+      }[];
+    };
+    PortalStatusLookup: {
+      /**
+       * @description Znak sprawy albo numer RPW z potwierdzenia
+       * @example FN.3118.1.2026
+       */
+      reference: string;
+      /** @example ABCDE-FGH23 */
+      accessCode: string;
+    };
+    ChannelQueues: {
+      mailboxes: components['schemas']['ChannelMailbox'][];
+      deadLetters: components['schemas']['ChannelDeadLetter'][];
+      waitingForMailbox: {
+        epuap: number;
+        edoreczenia: number;
+      };
+    };
+    ChannelMailbox: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      channel: 'epuap' | 'edoreczenia';
+      address: string;
+      name: string;
+      active: boolean;
+      requestsPerSecond: number;
+      cursor: string | null;
+      failures: number;
+      nextPollAt: string;
+      lastPollAt: string | null;
+      caughtUpAt: string | null;
+      lastError: string | null;
+      inbound: {
+        listed: number;
+        fetched: number;
+        registered: number;
+        dead: number;
+      };
+      outbound: {
+        queued: number;
+        sent: number;
+        delivered: number;
+        dead: number;
+      };
+    };
+    ChannelDeadLetter: {
+      /** @enum {string} */
+      kind: 'inbound' | 'outbound';
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      channel: 'epuap' | 'edoreczenia';
+      mailboxAddress: string | null;
+      reference: string;
+      reason: string;
+      attempts: number;
+      deadAt: string;
+    };
+    AddChannelMailbox: {
+      /** @enum {string} */
+      channel: 'epuap' | 'edoreczenia';
+      /** @example AE:PL-12345-67890-ABCDE-12 */
+      address: string;
+      /** @example Skrzynka do doręczeń urzędu */
+      name: string;
+      requestsPerSecond?: number;
+    };
+    ChannelRetryResult: {
+      /** @enum {string} */
+      kind: 'inbound' | 'outbound';
+      /** Format: uuid */
+      id: string;
+      state: string;
+    };
+    ChannelProvenance: {
+      /** Format: uuid */
+      incomingId: string;
+      /** @enum {string} */
+      channel: 'epuap' | 'edoreczenia';
+      mailboxAddress: string | null;
+      externalId: string;
+      receivedAt: string;
+      registeredAt: string;
+      signatures: {
+        file: string;
+        /** @enum {string} */
+        role: 'document' | 'attachment' | 'proof';
+        reports: components['schemas']['SignatureValidationReport'][];
+      }[];
     };
   };
   responses: never;

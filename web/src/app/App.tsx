@@ -13,6 +13,7 @@ import { IncomingListPage } from '../modules/incoming/IncomingListPage.tsx';
 import { IncomingPage } from '../modules/incoming/IncomingPage.tsx';
 import { RegisterIncomingPage } from '../modules/incoming/RegisterIncomingPage.tsx';
 import { AccountPage } from '../modules/auth/AccountPage.tsx';
+import { SearchPage } from '../modules/search/SearchPage.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { Loading } from '../ui/Loading.tsx';
@@ -53,6 +54,7 @@ export function App() {
           <Route path="/case-lists" element={<CaseListPage />} />
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/outgoing" element={<OutgoingPage />} />
+          <Route path="/search" element={<SearchPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -2,8 +2,9 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
 import { LANGUAGES } from '../i18n/index.ts';
-import { hasRole } from '../modules/auth/auth.api.ts';
+import { hasRole, readsUnitCases } from '../modules/auth/auth.api.ts';
 import { useAuth } from '../modules/auth/AuthContext.tsx';
+import { SearchBox } from '../modules/search/SearchBox.tsx';
 
 /** The page frame: skip link, header with the user and language, main navigation, main content. */
 export function Layout(props: { children: ReactNode }) {
@@ -48,7 +49,7 @@ export function Layout(props: { children: ReactNode }) {
         {
           to: '/case-lists',
           label: t('nav.caseLists'),
-          show: hasRole(me, 'prowadzacy', 'kierownik', 'sekretarz', 'archiwista'),
+          show: readsUnitCases(me),
         },
         { to: '/outgoing', label: t('nav.outgoing'), show: hasRole(me, 'kancelaria') },
         { to: '/admin', label: t('nav.admin'), show: hasRole(me, 'administrator') },
@@ -71,6 +72,7 @@ export function Layout(props: { children: ReactNode }) {
           </NavLink>
           <span className="brand-sub">{t('app.tagline')}</span>
         </div>
+        {me ? <SearchBox /> : null}
         <div className="app-user">
           <label className="lang-select">
             <span className="visually-hidden">{t('nav.language')}</span>

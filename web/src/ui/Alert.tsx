@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../api/errors.ts';
+import i18n from '../i18n/index.ts';
 
 /** An error from the API, in the UI's language, in an alert region (read out at once). */
 export function ErrorAlert(props: { error: unknown; title?: string }) {
@@ -28,6 +29,11 @@ export function ErrorAlert(props: { error: unknown; title?: string }) {
 }
 
 function fieldDetails(details: unknown): { path: string; message: string }[] {
+  // Template errors name the placeholders that have no value: `{ missing: ['fields.fee'] }`.
+  const missing = (details as { missing?: unknown } | null)?.missing;
+  if (Array.isArray(missing)) {
+    return missing.map((name) => ({ path: String(name), message: i18n.t('common.missingValue') }));
+  }
   if (!Array.isArray(details)) return [];
   return details.flatMap((d: unknown) => {
     const item = d as { path?: unknown; message?: unknown };

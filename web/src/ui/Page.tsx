@@ -1,15 +1,24 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** A screen: sets the document title and moves focus to its heading (announced after navigation). */
+let screensShown = 0;
+
+/**
+ * A screen: sets the document title and, after navigation, moves focus to its heading so that
+ * it is announced. The first screen after loading leaves focus alone: the skip link comes first.
+ */
 export function Page(props: { title: string; actions?: ReactNode; children: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const counted = useRef(false);
   const { t } = useTranslation();
   useEffect(() => {
     document.title = `${props.title} — ${t('app.name')}`;
   }, [props.title, t]);
   useEffect(() => {
-    heading.current?.focus();
+    // The ref survives StrictMode's second run of effects, so a screen is counted once.
+    if (counted.current) return;
+    counted.current = true;
+    if (screensShown++ > 0) heading.current?.focus();
   }, []);
   return (
     <div className="page">

@@ -69,14 +69,16 @@ export function ApprovalTaskCard(props: {
         {t('approvals.stepN', { n: task.stepNo })} ·{' '}
         <Badge tone="warning">{t(`approvals.kind.${task.kind}`)}</Badge>
       </p>
-      <button
-        type="button"
-        className="secondary small"
-        aria-expanded={preview}
-        onClick={() => setPreview(!preview)}
-      >
-        {preview ? t('documents.hidePreview') : t('documents.preview')}
-      </button>
+      <div className="button-row">
+        <button
+          type="button"
+          className="secondary small"
+          aria-expanded={preview}
+          onClick={() => setPreview(!preview)}
+        >
+          {preview ? t('documents.hidePreview') : t('documents.preview')}
+        </button>
+      </div>
       {preview ? (
         <DocumentPreview
           url={contentUrl(task.documentId)}

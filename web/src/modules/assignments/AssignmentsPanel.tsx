@@ -14,6 +14,7 @@ import { AssignForm } from './AssignForm.tsx';
 import {
   acceptAssignment,
   assign,
+  assignmentKeys,
   changeAssignment,
   forwardAssignment,
   isAssignee,
@@ -38,6 +39,7 @@ export function AssignmentsPanel(props: { item: IncomingItem }) {
   const refresh = async (message: string) => {
     setNotice(message);
     await queryClient.invalidateQueries({ queryKey: incomingKeys.one(props.item.id) });
+    await queryClient.invalidateQueries({ queryKey: assignmentKeys.mine });
   };
 
   return (

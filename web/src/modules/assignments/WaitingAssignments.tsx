@@ -1,53 +1,47 @@
-import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, call } from '../../api/client.ts';
 import { useFormat } from '../../ui/format.ts';
-import { Empty, Loading } from '../../ui/Loading.tsx';
+import { Empty, QueryView } from '../../ui/Loading.tsx';
 import { useCurrentUser } from '../auth/AuthContext.tsx';
-import { useIncomingList } from '../incoming/incoming.api.ts';
-import { assignmentKeys, isAssignee } from './assignments.api.ts';
+import { useOrgNames } from '../org/org.api.ts';
+import { useMyAssignments } from './assignments.api.ts';
 
 /**
- * Incoming items assigned to me (or my unit, as its head) and not yet accepted. The API has no
- * "my assignments" list, so this reads the visible items without a case and their assignments.
+ * Letters waiting at my desk (`GET /assignments/mine`): assigned to me, to people I substitute,
+ * or to my unit when I am its head or secretariat. Oldest first, as the API sends them.
  */
 export function WaitingAssignments() {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const format = useFormat();
-  const items = useIncomingList(new Date().getFullYear());
-  const open = (items.data ?? []).filter((i) => !i.caseId).slice(0, 40);
-  const histories = useQueries({
-    queries: open.map((item) => ({
-      queryKey: assignmentKeys.forItem(item.id),
-      queryFn: () =>
-        call(api.GET('/api/v1/incoming/{id}/assignments', { params: { path: { id: item.id } } })),
-    })),
-  });
-  if (items.isPending || histories.some((h) => h.isPending)) return <Loading />;
-  const waiting = open.flatMap((item, index) =>
-    (histories[index]?.data ?? [])
-      .filter((a) => a.status === 'pending' && isAssignee(me, a))
-      .map((a) => ({ item, assignment: a })),
-  );
-  if (waiting.length === 0) return <Empty>{t('desk.noAssignments')}</Empty>;
+  const org = useOrgNames();
+  const me = useCurrentUser();
+  const waiting = useMyAssignments();
   return (
-    <ul className="plain-list">
-      {waiting.map(({ item, assignment }) => (
-        <li key={assignment.id}>
-          <Link to={`/incoming/${item.id}`}>
-            {item.rpwNumber} – {item.title}
-          </Link>
-          <div className="muted small">
-            {item.senderName}
-            {assignment.method ? ` · ${assignment.method}` : ''}
-            {assignment.deadline
-              ? ` · ${t('assignments.deadline')}: ${format.date(assignment.deadline)}`
-              : ''}
-          </div>
-        </li>
-      ))}
-    </ul>
+    <QueryView query={waiting}>
+      {(rows) =>
+        rows.length === 0 ? (
+          <Empty>{t('desk.noAssignments')}</Empty>
+        ) : (
+          <ul className="plain-list">
+            {rows.map((a) => (
+              <li key={a.id}>
+                <Link to={`/incoming/${a.incomingId}`}>
+                  {a.item.rpwNumber} – {a.item.title}
+                </Link>
+                <div className="muted small">
+                  {a.item.senderName} · {t('print.received')}: {format.dateTime(a.item.receivedAt)}
+                  {!a.userId ? ` · ${t('desk.toUnit', { unit: org.unitSymbol(a.unitId) })}` : ''}
+                  {a.userId && a.userId !== me.id
+                    ? ` · ${t('account.onBehalfOf', { name: org.personName(a.userId) })}`
+                    : ''}
+                  {a.method ? ` · ${a.method}` : ''}
+                  {a.deadline ? ` · ${t('assignments.deadline')}: ${format.date(a.deadline)}` : ''}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )
+      }
+    </QueryView>
   );
 }

@@ -7,6 +7,8 @@ export type AssignInput = Schemas['Assign'];
 
 export const assignmentKeys = {
   forItem: (incomingId: string) => ['incoming', incomingId, 'assignments'] as const,
+  // Under 'incoming' so that any change to letters refreshes the desk as well.
+  mine: ['incoming', 'assignments', 'mine'] as const,
 };
 
 /** Common ways of handling an assignment (free text on the server; these are suggestions). */
@@ -22,6 +24,14 @@ export function useAssignments(incomingId: string) {
     queryKey: assignmentKeys.forItem(incomingId),
     queryFn: () =>
       call(api.GET('/api/v1/incoming/{id}/assignments', { params: { path: { id: incomingId } } })),
+  });
+}
+
+/** Letters waiting at my desk: assigned to me, to people I substitute, or to my unit as its head. */
+export function useMyAssignments() {
+  return useQuery({
+    queryKey: assignmentKeys.mine,
+    queryFn: () => call(api.GET('/api/v1/assignments/mine')),
   });
 }
 

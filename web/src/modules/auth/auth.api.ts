@@ -28,6 +28,15 @@ export function hasRole(me: Me | undefined, ...roles: string[]): boolean {
   return !!me?.roles.some((r) => roles.includes(r.role));
 }
 
+const CASE_READERS = ['prowadzacy', 'kierownik', 'sekretarz', 'archiwista'];
+
+/** Whether the user may open cases at all (the kancelaria registers letters but reads no cases). */
+export const readsCases = (me: Me | undefined) => hasRole(me, ...CASE_READERS);
+
+/** Whether the user reads a whole unit's cases (spis spraw), not only those on their own desk. */
+export const readsUnitCases = (me: Me | undefined) =>
+  !!me?.roles.some((r) => CASE_READERS.includes(r.role) && r.scope !== 'desk');
+
 /** Roles the user holds as a substitute for someone else (`onBehalfOf`). */
 export function substitutionsHeld(me: Me | undefined) {
   return (me?.roles ?? []).filter((r) => r.onBehalfOf);

@@ -8,6 +8,7 @@ import { useFormat } from '../../ui/format.ts';
 import { QueryView } from '../../ui/Loading.tsx';
 import { Page, Section } from '../../ui/Page.tsx';
 import { DeadlineClock } from '../deadlines/DeadlineClock.tsx';
+import { CaseDispatchList } from '../dispatch/CaseDispatchList.tsx';
 import { DocumentsPanel } from '../documents/DocumentsPanel.tsx';
 import { incomingKeys } from '../incoming/incoming.api.ts';
 import { useOrgNames } from '../org/org.api.ts';
@@ -58,90 +59,94 @@ function CaseBody(props: { kase: Case }) {
     : undefined;
 
   return (
-    <div className="two-col">
-      <div className="col-main">
-        <Section title={t('cases.summary')} id="summary">
-          <p className="case-title">{kase.title}</p>
-          <dl className="dl-grid">
-            <dt>{t('cases.sign')}</dt>
-            <dd>
-              <strong>{kase.sign}</strong>
-            </dd>
-            <dt>{t('cases.status')}</dt>
-            <dd>
-              <Badge tone={kase.status === 'open' ? 'info' : 'neutral'}>
-                {t(`cases.statuses.${kase.status}`)}
-              </Badge>
-            </dd>
-            <dt>{t('cases.party')}</dt>
-            <dd>
-              {party ? (
+    <>
+      <div className="two-col">
+        <div className="col-main">
+          <Section title={t('cases.summary')} id="summary">
+            <p className="case-title">{kase.title}</p>
+            <dl className="dl-grid">
+              <dt>{t('cases.sign')}</dt>
+              <dd>
+                <strong>{kase.sign}</strong>
+              </dd>
+              <dt>{t('cases.status')}</dt>
+              <dd>
+                <Badge tone={kase.status === 'open' ? 'info' : 'neutral'}>
+                  {t(`cases.statuses.${kase.status}`)}
+                </Badge>
+              </dd>
+              <dt>{t('cases.party')}</dt>
+              <dd>
+                {party ? (
+                  <>
+                    {party.name}
+                    <div className="muted small">
+                      {[party.street, [party.postalCode, party.town].filter(Boolean).join(' ')]
+                        .filter(Boolean)
+                        .join(', ')}
+                    </div>
+                  </>
+                ) : (
+                  '—'
+                )}
+              </dd>
+              <dt>{t('cases.unit')}</dt>
+              <dd>{org.unitLabel(kase.unitId)}</dd>
+              <dt>{t('cases.handler')}</dt>
+              <dd>{org.personName(kase.handlerId)}</dd>
+              <dt>{t('cases.jrwaClass')}</dt>
+              <dd>{kase.jrwaSymbol}</dd>
+              <dt>{t('cases.openedAt')}</dt>
+              <dd>{format.dateTime(kase.openedAt)}</dd>
+              {kase.closedAt ? (
                 <>
-                  {party.name}
-                  <div className="muted small">
-                    {[party.street, [party.postalCode, party.town].filter(Boolean).join(' ')]
-                      .filter(Boolean)
-                      .join(', ')}
-                  </div>
+                  <dt>{t('cases.closedAt')}</dt>
+                  <dd>{format.dateTime(kase.closedAt)}</dd>
+                  <dt>{t('cases.archivalCategory')}</dt>
+                  <dd>{kase.archivalCategory ?? '—'}</dd>
+                  <dt>{t('cases.disposalFrom')}</dt>
+                  <dd>{format.date(kase.disposalFrom)}</dd>
                 </>
-              ) : (
-                '—'
-              )}
-            </dd>
-            <dt>{t('cases.unit')}</dt>
-            <dd>{org.unitLabel(kase.unitId)}</dd>
-            <dt>{t('cases.handler')}</dt>
-            <dd>{org.personName(kase.handlerId)}</dd>
-            <dt>{t('cases.jrwaClass')}</dt>
-            <dd>{kase.jrwaSymbol}</dd>
-            <dt>{t('cases.openedAt')}</dt>
-            <dd>{format.dateTime(kase.openedAt)}</dd>
-            {kase.closedAt ? (
-              <>
-                <dt>{t('cases.closedAt')}</dt>
-                <dd>{format.dateTime(kase.closedAt)}</dd>
-                <dt>{t('cases.archivalCategory')}</dt>
-                <dd>{kase.archivalCategory ?? '—'}</dd>
-                <dt>{t('cases.disposalFrom')}</dt>
-                <dd>{format.date(kase.disposalFrom)}</dd>
-              </>
-            ) : null}
-            {kase.parentCaseId ? (
-              <>
-                <dt>{t('cases.parent')}</dt>
-                <dd>
-                  <Link to={`/cases/${kase.parentCaseId}`}>{t('cases.parentLink')}</Link>
-                </dd>
-              </>
-            ) : null}
-            <dt>{t('cases.letters')}</dt>
-            <dd>
-              {kase.incomingIds.length === 0 ? (
-                '—'
-              ) : (
-                <ul className="plain-list">
-                  {kase.incomingIds.map((incomingId, index) => {
-                    const letter = letters[index]?.data;
-                    return (
-                      <li key={incomingId}>
-                        <Link to={`/incoming/${incomingId}`}>
-                          {letter ? `${letter.rpwNumber} – ${letter.title}` : t('common.loading')}
-                        </Link>
-                      </li>
-                    );
-                  })}
-                </ul>
-              )}
-            </dd>
-          </dl>
-        </Section>
-        <DocumentsPanel caseId={kase.id} canWork={canWork} party={party} />
-        <CaseRecordTable caseId={kase.id} />
+              ) : null}
+              {kase.parentCaseId ? (
+                <>
+                  <dt>{t('cases.parent')}</dt>
+                  <dd>
+                    <Link to={`/cases/${kase.parentCaseId}`}>{t('cases.parentLink')}</Link>
+                  </dd>
+                </>
+              ) : null}
+              <dt>{t('cases.letters')}</dt>
+              <dd>
+                {kase.incomingIds.length === 0 ? (
+                  '—'
+                ) : (
+                  <ul className="plain-list">
+                    {kase.incomingIds.map((incomingId, index) => {
+                      const letter = letters[index]?.data;
+                      return (
+                        <li key={incomingId}>
+                          <Link to={`/incoming/${incomingId}`}>
+                            {letter ? `${letter.rpwNumber} – ${letter.title}` : t('common.loading')}
+                          </Link>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
+              </dd>
+            </dl>
+          </Section>
+          <DocumentsPanel caseId={kase.id} canWork={canWork} party={party} />
+        </div>
+        <aside className="col-side" aria-label={t('cases.side')}>
+          <DeadlineClock caseId={kase.id} canWork={canWork} />
+          <CaseActions kase={kase} />
+        </aside>
       </div>
-      <aside className="col-side" aria-label={t('cases.side')}>
-        <DeadlineClock caseId={kase.id} canWork={canWork} />
-        <CaseActions kase={kase} />
-      </aside>
-    </div>
+      {/* Wide tables get the full width. */}
+      <CaseDispatchList caseId={kase.id} openedAt={kase.openedAt} />
+      <CaseRecordTable caseId={kase.id} />
+    </>
   );
 }

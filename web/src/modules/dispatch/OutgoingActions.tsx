@@ -13,8 +13,8 @@ import {
 
 /** What kancelaria does with a registered shipment: send it, then record its delivery. */
 export function OutgoingActions(props: {
-  item: Pick<OutgoingItem, 'id' | 'status' | 'method'>;
-  onDone: (item: OutgoingItem) => void;
+  item: Pick<OutgoingItem, 'id' | 'status' | 'method' | 'rkwNumber'>;
+  onDone?: (item: OutgoingItem) => void;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -22,14 +22,17 @@ export function OutgoingActions(props: {
   const [busy, setBusy] = useState(false);
   const [kind, setKind] = useState<'receipt' | 'electronic_proof' | 'personal'>('receipt');
   const [deliveredOn, setDeliveredOn] = useState(todayInWarsaw());
+  const [dateError, setDateError] = useState<string>();
 
   async function run(action: () => Promise<OutgoingItem>) {
     setBusy(true);
     setError(null);
     try {
       const item = await action();
+      // Sending and delivery are written to the case record and start the appeal term.
       await queryClient.invalidateQueries({ queryKey: ['outgoing'] });
-      props.onDone(item);
+      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+      props.onDone?.(item);
     } catch (e) {
       setError(e);
     } finally {
@@ -43,18 +46,25 @@ export function OutgoingActions(props: {
       {props.item.status === 'registered' ? (
         <button
           type="button"
+          className="small"
           disabled={busy}
+          aria-label={t('dispatch.markSentOf', { number: props.item.rkwNumber })}
           onClick={() => void run(() => markSent(props.item.id))}
         >
           {t('dispatch.markSent')}
         </button>
       ) : null}
       {props.item.status === 'sent' ? (
-        <>
+        <details className="action-box">
+          <summary>{t('dispatch.recordDelivery')}</summary>
           <form
-            className="inline-form"
+            noValidate
+            aria-label={t('dispatch.recordDeliveryOf', { number: props.item.rkwNumber })}
             onSubmit={(event: FormEvent) => {
               event.preventDefault();
+              if (!deliveredOn) return setDateError(t('validation.required'));
+              if (deliveredOn > todayInWarsaw()) return setDateError(t('validation.notInFuture'));
+              setDateError(undefined);
               void run(() => recordDelivery(props.item.id, { kind, deliveredOn }));
             }}
           >
@@ -72,23 +82,25 @@ export function OutgoingActions(props: {
               type="date"
               value={deliveredOn}
               onChange={setDeliveredOn}
+              max={todayInWarsaw()}
               required
+              error={dateError}
             />
-            <button type="submit" disabled={busy}>
+            <button type="submit" className="small" disabled={busy}>
               {t('dispatch.recordDelivery')}
             </button>
           </form>
           {props.item.method === 'edoreczenia' ? (
             <button
               type="button"
-              className="secondary"
+              className="secondary small"
               disabled={busy}
               onClick={() => void run(() => recordDeliveryFiction(props.item.id))}
             >
               {t('dispatch.fiction')}
             </button>
           ) : null}
-        </>
+        </details>
       ) : null}
     </div>
   );

@@ -1,7 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, call, type Schemas } from '../../api/client.ts';
 
 export type OutgoingItem = Schemas['OutgoingItem'];
+export type OutgoingStatus = OutgoingItem['status'];
+export const OUTGOING_STATUSES: readonly OutgoingStatus[] = [
+  'registered',
+  'sent',
+  'delivered',
+  'returned',
+];
 export type DispatchMethod = Schemas['RegisterOutgoing']['method'];
 export const DISPATCH_METHODS: readonly DispatchMethod[] = [
   'post',
@@ -14,10 +21,59 @@ export const DISPATCH_METHODS: readonly DispatchMethod[] = [
 export const ELECTRONIC_METHODS: readonly DispatchMethod[] = ['edoreczenia', 'epuap', 'portal'];
 export const POSTAL_METHODS: readonly DispatchMethod[] = ['post', 'post_return_receipt'];
 
+export interface OutgoingFilter {
+  year: number;
+  status?: OutgoingStatus | undefined;
+  caseId?: string | undefined;
+  offset?: number;
+}
+
+export const REGISTER_PAGE_SIZE = 50;
+
 export const dispatchKeys = {
   postalList: ['outgoing', 'postal-list'] as const,
   one: (id: string) => ['outgoing', id] as const,
+  register: (filter: OutgoingFilter) => ['outgoing', 'register', filter] as const,
 };
+
+const listOutgoing = (filter: OutgoingFilter) =>
+  call(
+    api.GET('/api/v1/outgoing', {
+      params: {
+        query: {
+          year: filter.year,
+          status: filter.status,
+          caseId: filter.caseId,
+          limit: REGISTER_PAGE_SIZE,
+          offset: filter.offset ?? 0,
+        },
+      },
+    }),
+  );
+
+/** The outgoing register (RKW) of a year: the whole office for kancelaria, else my cases'. */
+export function useOutgoingRegister(filter: OutgoingFilter) {
+  return useQuery({
+    queryKey: dispatchKeys.register(filter),
+    queryFn: () => listOutgoing(filter),
+  });
+}
+
+/** What was sent in one case, over the years from its opening until now (newest first). */
+export function useCaseOutgoing(caseId: string, fromYear: number, toYear: number) {
+  const years = Array.from({ length: Math.max(1, toYear - fromYear + 1) }, (_, i) => toYear - i);
+  const results = useQueries({
+    queries: years.map((year) => ({
+      queryKey: dispatchKeys.register({ year, caseId }),
+      queryFn: () => listOutgoing({ year, caseId }),
+    })),
+  });
+  return {
+    data: results.every((r) => r.data) ? results.flatMap((r) => r.data ?? []) : undefined,
+    error: results.find((r) => r.error)?.error ?? null,
+    isPending: results.some((r) => r.isPending),
+  };
+}
 
 export function usePostalList() {
   return useQuery({

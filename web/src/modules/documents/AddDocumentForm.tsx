@@ -48,7 +48,7 @@ export function AddDocumentForm(props: { caseId: string; onDone: () => Promise<v
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate aria-label={t('documents.add')}>
       <ErrorAlert error={error} />
       <div className="grid-2">
         <SelectField
@@ -124,7 +124,7 @@ export function AddVersionForm(props: { documentId: string; onDone: () => Promis
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate aria-label={t('documents.addVersion')}>
       <ErrorAlert error={error} />
       <FileField
         label={t('documents.file')}

@@ -13,13 +13,8 @@ import { SignatureList } from '../signatures/SignatureList.tsx';
 import { SignForm } from '../signatures/SignForm.tsx';
 import { DraftFromTemplateForm } from '../templates/DraftFromTemplateForm.tsx';
 import { AddDocumentForm, AddVersionForm } from './AddDocumentForm.tsx';
-import {
-  contentUrl,
-  ISSUABLE_KINDS,
-  issueDecision,
-  useCaseDocuments,
-  type CaseDocument,
-} from './documents.api.ts';
+import { CancelDraftForm } from './CancelDraftForm.tsx';
+import { contentUrl, issueDecision, useCaseDocuments, type CaseDocument } from './documents.api.ts';
 import { DocumentPreview } from './DocumentPreview.tsx';
 
 const STATUS_TONE: Record<CaseDocument['status'], Tone> = {
@@ -46,6 +41,7 @@ export function DocumentsPanel(props: {
     await queryClient.invalidateQueries({ queryKey: ['cases', props.caseId] });
     await queryClient.invalidateQueries({ queryKey: ['approvals'] });
     await queryClient.invalidateQueries({ queryKey: ['signatures'] });
+    await queryClient.invalidateQueries({ queryKey: ['outgoing'] });
   };
   return (
     <Section title={t('documents.listTitle')} id="documents">
@@ -57,13 +53,7 @@ export function DocumentsPanel(props: {
           ) : (
             <ul className="document-list">
               {rows.map((doc) => (
-                <DocumentCard
-                  key={doc.id}
-                  document={doc}
-                  canWork={props.canWork}
-                  party={props.party}
-                  onChanged={refresh}
-                />
+                <DocumentCard key={doc.id} document={doc} party={props.party} onChanged={refresh} />
               ))}
             </ul>
           )
@@ -90,7 +80,6 @@ export function DocumentsPanel(props: {
 
 function DocumentCard(props: {
   document: CaseDocument;
-  canWork: boolean;
   party?: Party | undefined;
   onChanged: (message: string) => Promise<void>;
 }) {
@@ -102,7 +91,8 @@ function DocumentCard(props: {
   const headingId = `doc-${doc.id}`;
   const current = doc.versions.find((v) => v.version === doc.currentVersion);
   const shown = doc.versions.find((v) => v.version === previewVersion);
-  const can = props.canWork;
+  // The API lists what my role may do with the document in its state (`allowedActions`).
+  const allowed = new Set(doc.allowedActions);
 
   return (
     <li className="document" aria-labelledby={headingId}>
@@ -183,31 +173,31 @@ function DocumentCard(props: {
       </details>
       <SignatureList documentId={doc.id} />
       <ErrorAlert error={error} />
-      {can && doc.status === 'draft' ? (
-        <>
-          <details className="action-box">
-            <summary>{t('approvals.sendForApproval')}</summary>
-            <SendForApprovalForm
-              documentId={doc.id}
-              onSent={() => props.onChanged(t('approvals.sent', { title: doc.title }))}
-            />
-          </details>
-          <details className="action-box">
-            <summary>{t('documents.addVersion')}</summary>
-            <AddVersionForm
-              documentId={doc.id}
-              onDone={() => props.onChanged(t('documents.versionAdded'))}
-            />
-          </details>
-        </>
+      {allowed.has('send_for_approval') ? (
+        <details className="action-box">
+          <summary>{t('approvals.sendForApproval')}</summary>
+          <SendForApprovalForm
+            documentId={doc.id}
+            onSent={() => props.onChanged(t('approvals.sent', { title: doc.title }))}
+          />
+        </details>
       ) : null}
-      {can && doc.status === 'approved' ? (
+      {allowed.has('add_version') ? (
+        <details className="action-box">
+          <summary>{t('documents.addVersion')}</summary>
+          <AddVersionForm
+            documentId={doc.id}
+            onDone={() => props.onChanged(t('documents.versionAdded'))}
+          />
+        </details>
+      ) : null}
+      {allowed.has('sign') ? (
         <details className="action-box">
           <summary>{t('signatures.sign')}</summary>
           <SignForm documentId={doc.id} onSigned={() => props.onChanged(t('signatures.signed'))} />
         </details>
       ) : null}
-      {can && (doc.status === 'approved' || doc.status === 'signed') ? (
+      {allowed.has('dispatch') ? (
         <details className="action-box">
           <summary>{t('dispatch.dispatch')}</summary>
           <DispatchForm
@@ -219,9 +209,7 @@ function DocumentCard(props: {
           />
         </details>
       ) : null}
-      {can &&
-      ISSUABLE_KINDS.includes(doc.kind) &&
-      ['approved', 'signed', 'dispatched'].includes(doc.status) ? (
+      {allowed.has('issue_decision') ? (
         <button
           type="button"
           className="secondary"
@@ -235,6 +223,15 @@ function DocumentCard(props: {
         >
           {t('documents.issue')}
         </button>
+      ) : null}
+      {allowed.has('cancel') ? (
+        <details className="action-box">
+          <summary>{t('documents.cancel')}</summary>
+          <CancelDraftForm
+            documentId={doc.id}
+            onDone={() => props.onChanged(t('documents.cancelled', { title: doc.title }))}
+          />
+        </details>
       ) : null}
     </li>
   );

@@ -14,8 +14,6 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'note',
   'attachment',
 ];
-/** Kinds entered in the register of decisions (`POST /documents/{id}/issue`). */
-export const ISSUABLE_KINDS: readonly DocumentKind[] = ['decision', 'order', 'certificate'];
 
 export const documentKeys = {
   forCase: (caseId: string) => ['cases', caseId, 'documents'] as const,
@@ -72,3 +70,12 @@ export const contentUrl = (documentId: string, version?: number) =>
 
 export const issueDecision = (documentId: string) =>
   call(api.POST('/api/v1/documents/{id}/issue', { params: { path: { id: documentId } } }));
+
+/** Withdraws a draft that will not be issued; the reason goes to the case record. */
+export const cancelDocument = (documentId: string, reason: string) =>
+  call(
+    api.POST('/api/v1/documents/{id}/cancel', {
+      params: { path: { id: documentId } },
+      body: { reason },
+    }),
+  );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { hasRole } from '../auth/auth.api.ts';
+import { hasRole, readsCases } from '../auth/auth.api.ts';
 import { useCurrentUser } from '../auth/AuthContext.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -77,8 +77,10 @@ export function IncomingListPage() {
                         })}
                       </td>
                       <td>
-                        {row.caseId ? (
+                        {row.caseId && readsCases(me) ? (
                           <Link to={`/cases/${row.caseId}`}>{t('incoming.openCaseLink')}</Link>
+                        ) : row.caseId ? (
+                          t('incoming.inCase')
                         ) : (
                           <span className="muted">{t('incoming.noCase')}</span>
                         )}

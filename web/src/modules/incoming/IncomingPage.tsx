@@ -10,10 +10,17 @@ import { ProgressBar, QueryView } from '../../ui/Loading.tsx';
 import { Page, Section } from '../../ui/Page.tsx';
 import { printPart } from '../../ui/print.ts';
 import { AssignmentsPanel } from '../assignments/AssignmentsPanel.tsx';
-import { hasRole } from '../auth/auth.api.ts';
+import { hasRole, readsCases } from '../auth/auth.api.ts';
 import { useCurrentUser } from '../auth/AuthContext.tsx';
 import { JoinCaseForm, OpenCaseForm } from '../cases/OpenCaseForm.tsx';
-import { attachFile, incomingKeys, useIncoming, type IncomingItem } from './incoming.api.ts';
+import { DocumentPreview } from '../documents/DocumentPreview.tsx';
+import {
+  attachFile,
+  incomingFileUrl,
+  incomingKeys,
+  useIncoming,
+  type IncomingItem,
+} from './incoming.api.ts';
 import { RpwLabel, RpwReceipt } from './RpwPrintouts.tsx';
 
 interface LocationState {
@@ -94,8 +101,10 @@ function IncomingDetails(props: { item: IncomingItem }) {
             ) : null}
             <dt>{t('incoming.field.case')}</dt>
             <dd>
-              {item.caseId ? (
+              {item.caseId && readsCases(me) ? (
                 <Link to={`/cases/${item.caseId}`}>{t('incoming.openCaseLink')}</Link>
+              ) : item.caseId ? (
+                t('incoming.inCase')
               ) : (
                 t('incoming.noCase')
               )}
@@ -116,7 +125,7 @@ function IncomingDetails(props: { item: IncomingItem }) {
       </div>
       <aside className="col-side" aria-label={t('print.label')}>
         <Section title={t('print.label')} id="printouts">
-          <RpwLabel item={item} />
+          <RpwLabel item={item} me={me} />
           <div className="button-row">
             <button type="button" onClick={() => printPart('label')}>
               {t('print.printLabel')}
@@ -141,6 +150,7 @@ function FilesSection(props: { item: IncomingItem }) {
   const [progress, setProgress] = useState<{ name: string; value: UploadProgress } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [fieldError, setFieldError] = useState<string>();
+  const [previewed, setPreviewed] = useState<string | null>(null);
 
   async function upload() {
     if (files.length === 0) return setFieldError(t('validation.chooseFile'));
@@ -173,6 +183,27 @@ function FilesSection(props: { item: IncomingItem }) {
               <span className="muted small">
                 ({f.contentType}, {format.bytes(f.sizeBytes)})
               </span>
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="secondary small"
+                  aria-expanded={previewed === f.fileId}
+                  aria-label={t(
+                    previewed === f.fileId ? 'incoming.hideFilePreview' : 'incoming.previewFile',
+                    { name: f.name },
+                  )}
+                  onClick={() => setPreviewed(previewed === f.fileId ? null : f.fileId)}
+                >
+                  {previewed === f.fileId ? t('documents.hidePreview') : t('documents.preview')}
+                </button>
+              </div>
+              {previewed === f.fileId ? (
+                <DocumentPreview
+                  url={incomingFileUrl(props.item.id, f.fileId)}
+                  title={f.name}
+                  fileName={f.name}
+                />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -5,11 +5,12 @@ import type { Me } from '../auth/auth.api.ts';
 import type { IncomingItem } from './incoming.api.ts';
 
 /** The RPW label stuck on a paper letter: number as text and as a Code 128 barcode. */
-export function RpwLabel(props: { item: IncomingItem }) {
+export function RpwLabel(props: { item: IncomingItem; me: Me }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
     <div className="rpw-label" data-print-part="label">
+      <p className="rpw-label-office">{props.me.officeName}</p>
       <p className="rpw-label-title">{t('print.labelHeading')}</p>
       <Barcode
         value={props.item.rpwNumber}
@@ -32,6 +33,7 @@ export function RpwReceipt(props: { item: IncomingItem; me: Me }) {
   const address = props.item.sender.address;
   return (
     <div className="print-only receipt" data-print-part="receipt">
+      <p className="receipt-office">{props.me.officeName}</p>
       <h2>{t('print.receiptHeading')}</h2>
       <p>{t('print.receiptLead')}</p>
       <dl>

@@ -59,3 +59,7 @@ export function attachFile(
     onProgress,
   );
 }
+
+/** The stored bytes of a letter's file (scan, attachment); needs the sign-in token. */
+export const incomingFileUrl = (incomingId: string, fileId: string) =>
+  `/api/v1/incoming/${encodeURIComponent(incomingId)}/files/${encodeURIComponent(fileId)}/content`;

@@ -37,6 +37,7 @@ export function PeopleAdmin() {
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const unitSymbol = (id: string) => units.data?.find((u) => u.id === id)?.symbol ?? '…';
   const unitOptions = (units.data ?? []).map((u) => ({
     value: u.id,
     label: `${u.symbol} – ${u.name}`,
@@ -92,6 +93,7 @@ export function PeopleAdmin() {
                     <th scope="col">{t('auth.login')}</th>
                     <th scope="col">{t('account.post')}</th>
                     <th scope="col">{t('cases.unit')}</th>
+                    <th scope="col">{t('account.roles')}</th>
                     <th scope="col">{t('admin.kind')}</th>
                   </tr>
                 </thead>
@@ -102,6 +104,23 @@ export function PeopleAdmin() {
                       <td>{p.login}</td>
                       <td>{p.post ?? '—'}</td>
                       <td>{p.unitSymbol}</td>
+                      <td>
+                        {p.roles.length === 0 ? (
+                          '—'
+                        ) : (
+                          <ul className="role-list">
+                            {p.roles.map((r) => (
+                              <li key={`${r.role}-${r.scope}-${r.unitId}`}>
+                                {t(`roles.${r.role as 'kancelaria'}`, { defaultValue: r.role })}{' '}
+                                <span className="muted small">
+                                  ({t(`scopes.${r.scope as 'desk'}`, { defaultValue: r.scope })}
+                                  {r.scope === 'office' ? '' : `, ${unitSymbol(r.unitId)}`})
+                                </span>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
                       <td>{t(`admin.personKind.${p.kind}`)}</td>
                     </tr>
                   ))}
@@ -110,7 +129,6 @@ export function PeopleAdmin() {
             </div>
           )}
         </QueryView>
-        <p className="muted small">{t('admin.rolesNotListed')}</p>
       </Section>
       <Section title={t('admin.addUser')} id="add-user">
         {notice ? <Notice>{notice}</Notice> : null}

@@ -3,8 +3,13 @@ import { api, call, type Schemas } from '../../api/client.ts';
 
 export type Unit = Schemas['Unit'];
 export type Person = Schemas['Person'];
+export type Substitution = Schemas['Substitution'];
 
-export const orgKeys = { units: ['org', 'units'] as const, people: ['org', 'people'] as const };
+export const orgKeys = {
+  units: ['org', 'units'] as const,
+  people: ['org', 'people'] as const,
+  substitutions: ['org', 'substitutions'] as const,
+};
 
 export function useUnits() {
   return useQuery({
@@ -19,6 +24,14 @@ export function usePeople() {
     queryKey: orgKeys.people,
     queryFn: () => call(api.GET('/api/v1/org/people')),
     staleTime: 5 * 60_000,
+  });
+}
+
+/** Substitutions going on now or planned (the API leaves out those that have ended). */
+export function useSubstitutions() {
+  return useQuery({
+    queryKey: orgKeys.substitutions,
+    queryFn: () => call(api.GET('/api/v1/org/substitutions')),
   });
 }
 

@@ -10,11 +10,17 @@ export function SignForm(props: { documentId: string; onSigned: () => Promise<vo
   const { t } = useTranslation();
   const [credential, setCredential] = useState<CredentialKind>('personal');
   const [password, setPassword] = useState('');
+  const [passwordError, setPasswordError] = useState<string>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // A personal certificate (PKCS#12) is always unlocked with its password; the office seal may
+  // be unlocked by the server's own setting (OBIEG_SEAL_PASSWORD).
+  const passwordRequired = credential === 'personal';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (passwordRequired && !password) return setPasswordError(t('validation.required'));
+    setPasswordError(undefined);
     setBusy(true);
     setError(null);
     try {
@@ -47,6 +53,8 @@ export function SignForm(props: { documentId: string; onSigned: () => Promise<vo
           value={password}
           onChange={setPassword}
           autoComplete="off"
+          required={passwordRequired}
+          error={passwordError}
           hint={t('signatures.passwordHint')}
         />
       </div>

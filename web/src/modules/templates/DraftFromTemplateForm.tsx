@@ -16,6 +16,7 @@ export function DraftFromTemplateForm(props: { caseId: string; onCreated: () => 
   const [addresseeAddress, setAddresseeAddress] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [codeError, setCodeError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const template = active.find((tpl) => tpl.code === code);
 
@@ -23,6 +24,10 @@ export function DraftFromTemplateForm(props: { caseId: string; onCreated: () => 
     event.preventDefault();
     if (!code) return setCodeError(t('validation.required'));
     setCodeError(undefined);
+    // Every placeholder of a template needs a value, or the letter cannot be rendered.
+    const empty = (template?.fields ?? []).filter((field) => !fields[field]?.trim());
+    setFieldErrors(Object.fromEntries(empty.map((field) => [field, t('validation.required')])));
+    if (empty.length > 0) return;
     setBusy(true);
     setError(null);
     try {
@@ -76,10 +81,14 @@ export function DraftFromTemplateForm(props: { caseId: string; onCreated: () => 
       {template?.fields.map((field) => (
         <TextAreaField
           key={field}
-          label={t('templates.field', { name: field })}
+          label={t(`templates.fieldNames.${field as 'content'}`, {
+            defaultValue: t('templates.field', { name: field }),
+          })}
           value={fields[field] ?? ''}
           onChange={(value) => setFields({ ...fields, [field]: value })}
           rows={field === 'reasoning' || field === 'content' ? 6 : 3}
+          required
+          error={fieldErrors[field]}
         />
       ))}
       <details>

@@ -1,0 +1,152 @@
+import type { MachineInfo } from '../machine.ts';
+import type { EngineResult } from '../run-engine.ts';
+import type { StepResult } from '../load/load-driver.ts';
+
+export interface BenchResults {
+  profile: 'quick' | 'full';
+  startedAt: string;
+  seconds: number;
+  command: string;
+  machine: MachineInfo;
+  engines: Partial<Record<'pglite' | 'postgres', EngineResult>>;
+  /** An engine that could not run, and why. */
+  failures: Partial<Record<'pglite' | 'postgres', string>>;
+}
+
+const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const mb = (kb: number | null | undefined) => (kb ? `${Math.round(kb / 1024)} MB` : '–');
+
+/** The summary printed at the end and saved next to the JSON. */
+export function renderMarkdown(results: BenchResults): string {
+  const m = results.machine;
+  const lines: string[] = [
+    `# Obieg benchmark – ${results.profile} profile`,
+    '',
+    `${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${Math.round(results.seconds)} s, \`${results.command}\``,
+    '',
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB RAM, Linux ${m.kernel}, Node ${m.node}; commit ${m.commit ?? '?'}${m.dirty ? ' (with uncommitted changes)' : ''}.`,
+    '',
+  ];
+  const engines = Object.values(results.engines);
+  if (engines.length) {
+    lines.push('## Summary', '');
+    lines.push(
+      `| | ${engines.map((e) => e.engine).join(' | ')} |`,
+      `|---|${engines.map(() => '---').join('|')}|`,
+    );
+    const row = (label: string, value: (e: EngineResult) => string) =>
+      lines.push(`| ${label} | ${engines.map(value).join(' | ')} |`);
+    row('**max users at p95 < 250 ms, no errors**', (e) =>
+      e.load.maxUsers === null
+        ? 'none passed'
+        : `**${e.load.maxUsers}**${e.load.capped ? ' (cap reached)' : ''}`,
+    );
+    row('requests/s at that size', (e) => {
+      const best = bestStep(e);
+      return best ? best.stats.throughput.toFixed(1) : '–';
+    });
+    row('p50 / p95 / p99 at that size (ms)', (e) => {
+      const best = bestStep(e);
+      return best ? `${ms(best.stats.p50)} / ${ms(best.stats.p95)} / ${ms(best.stats.p99)}` : '–';
+    });
+    row(
+      'ingest: use case vs raw SQL (ms per letter)',
+      (e) =>
+        `${e.ingest.useCase.meanMs.toFixed(2)} vs ${e.ingest.raw.meanMs.toFixed(2)} → **×${e.ingest.ratio.toFixed(2)}**`,
+    );
+    row(
+      'bulk: use case in parallel / raw batches (letters/s)',
+      (e) =>
+        `${e.ingest.useCaseConcurrent.perSecond.toFixed(0)} (×${e.ingest.useCaseConcurrent.concurrency}) / ${e.ingest.rawBatched.perSecond.toFixed(0)}`,
+    );
+    row(
+      'generator: use-case calls/s (letters/s)',
+      (e) =>
+        `${e.generation.stepsPerSecond.toFixed(0)} (${e.generation.incomingPerSecond.toFixed(1)})`,
+    );
+    row(
+      'server RSS idle (demo) / idle (data) / max under load',
+      (e) => `${mb(e.memory.idleDemoKb)} / ${mb(e.memory.idleDataKb)} / ${mb(e.memory.loadMaxKb)}`,
+    );
+    row('start: cold (migrations + demo) / warm', (e) =>
+      e.start.coldSeconds === null || e.start.warmSeconds === null
+        ? `– (PGlite only in the quick profile); on the generated data ${e.start.generatedDataSeconds.toFixed(2)} s`
+        : `${e.start.coldSeconds.toFixed(2)} s / ${e.start.warmSeconds.toFixed(2)} s`,
+    );
+    row(
+      'load average (1 min) before / load test / end',
+      (e) =>
+        `${e.loadAverage.start[0]} / ${e.loadAverage.beforeLoadTest[0]} / ${e.loadAverage.end[0]}`,
+    );
+    row('database', (e) => e.databaseVersion.split(' on ')[0]!.replace(/,.*$/, ''));
+    lines.push('');
+  }
+  for (const e of engines) {
+    lines.push(`## ${e.engine}`, '');
+    const g = e.generation;
+    lines.push(
+      `Data: ${g.offices} office(s), ${g.simulatedDays} days (${g.from.slice(0, 10)} – ${g.to.slice(0, 10)}): ${g.counts.incoming} incoming, ${g.counts.cases} cases (${g.counts.closed} closed), ${g.counts.outgoing} outgoing, ${g.counts.documents} documents, ${g.counts.files} files; ${g.steps} use-case calls in ${g.seconds.toFixed(1)} s + ${g.setupSeconds.toFixed(1)} s setup; ${g.failedLetters} failed letters.`,
+      '',
+      `Load steps (think time × ${e.load.thinkFactor}, ramp ${e.load.rampSeconds} s, measured ${e.load.durationSeconds} s):`,
+      '',
+      '| users | req/s | p50 | p95 | p99 | errors | server CPU (cores) | driver CPU | server RSS max | result |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    );
+    for (const s of [...e.load.steps, ...(e.load.confirmation ? [e.load.confirmation] : [])]) {
+      lines.push(
+        `| ${s.users}${s === e.load.confirmation ? ' (confirmation)' : ''} | ${s.stats.throughput.toFixed(1)} | ${ms(s.stats.p50)} | ${ms(s.stats.p95)} | ${ms(s.stats.p99)} | ${s.stats.errors} | ${s.serverCpuCores?.toFixed(2) ?? '–'} | ${s.driverCpuCores.toFixed(2)} | ${mb(s.serverRssKb?.max)} | ${s.passed ? 'pass' : 'fail'} |`,
+      );
+    }
+    const best = bestStep(e) ?? e.load.steps.at(-1);
+    if (best) {
+      lines.push(
+        '',
+        `Per operation at ${best.users} users (ms):`,
+        '',
+        '| operation | count | p50 | p95 | p99 | max | errors |',
+        '|---|---:|---:|---:|---:|---:|---:|',
+      );
+      for (const op of best.stats.operations) {
+        lines.push(
+          `| \`${op.operation}\` | ${op.count} | ${ms(op.p50)} | ${ms(op.p95)} | ${ms(op.p99)} | ${ms(op.max)} | ${op.errors} |`,
+        );
+      }
+    }
+    const failing = e.load.steps.find((s) => !s.passed);
+    if (failing && failing.stats.errorKinds.length) {
+      lines.push('', `Errors at ${failing.users} users:`, '');
+      for (const k of failing.stats.errorKinds)
+        lines.push(
+          `- ${k.count} × \`${k.operation}\` → ${k.kind}${k.example ? `: ${k.example.replace(/\s+/g, ' ').slice(0, 200)}` : ''}`,
+        );
+    }
+    if (e.cpuProfile) {
+      const p = e.cpuProfile.summary;
+      lines.push(
+        '',
+        `Server CPU profile of the measured windows (${p.seconds.toFixed(1)} s busy; \`${e.cpuProfile.file}\`):`,
+        '',
+        '| self time by area | % |',
+        '|---|---:|',
+        ...p.selfByArea.slice(0, 10).map((a) => `| ${a.area} | ${a.percent} |`),
+        '',
+        '| inclusive time of our functions | % |',
+        '|---|---:|',
+        ...p.inclusive.slice(0, 12).map((f) => `| \`${f.name}\` (${f.where}) | ${f.percent} |`),
+      );
+    }
+    lines.push(
+      '',
+      `Login (argon2id, once per virtual user, outside the measured window): ${e.load.login.requests} logins, p50 ${ms(e.load.login.p50)} ms, p95 ${ms(e.load.login.p95)} ms.`,
+      '',
+    );
+  }
+  for (const [engine, reason] of Object.entries(results.failures)) {
+    lines.push(`## ${engine}: not measured`, '', '```', reason, '```', '');
+  }
+  return lines.join('\n');
+}
+
+export function bestStep(e: EngineResult): StepResult | undefined {
+  return e.load.steps.find((s) => s.passed && s.users === e.load.maxUsers);
+}

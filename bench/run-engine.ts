@@ -1,0 +1,312 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { localDate, systemClock } from '../src/platform/clock.ts';
+import { createDiskFileStore } from '../src/platform/files/file-store.ts';
+import { loadActor } from '../src/modules/auth/actor.ts';
+import {
+  createPostgresDatabase,
+  openBenchDatabase,
+  type BenchTarget,
+  type Engine,
+} from './bench-database.ts';
+import type { BenchOptions } from './bench-options.ts';
+import { benchUsers, officePrefix } from './generator/bench-office.ts';
+import { signerLogins } from './generator/signers.ts';
+import { createFilePool } from './generator/file-pool.ts';
+import { generateRegion, type GenerateResult } from './generator/generate-region.ts';
+import { loadJrwaMix } from './generator/jrwa-mix.ts';
+import { measureIngest, type IngestResult } from './ingest/ingest-ratio.ts';
+import { ApiClient } from './load/http-client.ts';
+import { LatencyRecorder, type WindowStats } from './load/latency-recorder.ts';
+import { LoadDriver, type StepResult } from './load/load-driver.ts';
+import { LoadPlan, loadOfficeDirectory } from './load/load-plan.ts';
+import { searchMaxUsers } from './load/step-search.ts';
+import { freePort, loadAverage, waitForQuietMachine } from './machine.ts';
+import { summariseProfile, type ProfileSummary } from './report/cpu-profile-summary.ts';
+import { startServer, type ServerProcess } from './server/server-process.ts';
+
+export interface EngineResult {
+  engine: Engine;
+  databaseVersion: string;
+  startedAt: string;
+  seconds: number;
+  loadAverage: { start: number[]; beforeLoadTest: number[]; end: number[] };
+  start: {
+    /**
+     * Empty data directory / database: migrations and the demo office until /health answers
+     * (null: not measured; the quick profile measures start times on PGlite only).
+     */
+    coldSeconds: number | null;
+    /** The same data again: opening the database until /health answers (median of three). */
+    warmSeconds: number | null;
+    warmRuns: number[];
+    /** Start on the generated region (before the load test). */
+    generatedDataSeconds: number;
+  };
+  memory: {
+    /** VmRSS of the server a few seconds after a cold start with the demo office. */
+    idleDemoKb: number | null;
+    /** VmRSS idle on the generated data, before the load test. */
+    idleDataKb: number | null;
+    /** Highest VmRSS during any load step, and during the step with the most passing users. */
+    loadMaxKb: number | null;
+    atMaxUsersKb: number | null;
+  };
+  generation: GenerateResult;
+  ingest: IngestResult;
+  load: {
+    thinkFactor: number;
+    p95LimitMs: number;
+    rampSeconds: number;
+    durationSeconds: number;
+    maxUsers: number | null;
+    capped: boolean;
+    steps: StepResult[];
+    confirmation: StepResult | null;
+    login: WindowStats;
+  };
+  /** Where the server spent its CPU during the measured windows (with --cpu-prof). */
+  cpuProfile: { file: string; summary: ProfileSummary } | null;
+}
+
+export async function runEngine(
+  engine: Engine,
+  options: BenchOptions,
+  log: (line: string) => void,
+  serverUrl?: string,
+): Promise<EngineResult> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const loadStart = await waitForQuietMachine(options.maxLoad, 15, log);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `obieg-bench-${engine}-`));
+  const target = async (name: string): Promise<BenchTarget> => {
+    const dataDir = path.join(scratch, name);
+    fs.mkdirSync(dataDir, { recursive: true });
+    if (engine === 'pglite') return { engine, dataDir };
+    return {
+      engine,
+      dataDir,
+      databaseUrl: await createPostgresDatabase(serverUrl!, `obieg_bench_${name}`),
+    };
+  };
+  let port = await freePort(3300 + (process.pid % 50));
+  const serve = async (t: BenchTarget, extra: { demo?: boolean; cpuProfileDir?: string } = {}) => {
+    port = await freePort(port + 1);
+    return startServer({
+      port,
+      dataDir: t.dataDir,
+      ...(t.databaseUrl ? { databaseUrl: t.databaseUrl } : {}),
+      ...extra,
+    });
+  };
+
+  try {
+    // 1. Cold and warm start, memory of an idle server with the demo office.
+    let coldSeconds: number | null = null;
+    let idleDemoKb: number | null = null;
+    const warmRuns: number[] = [];
+    if (engine === 'pglite' || options.profile === 'full') {
+      log(`[${engine}] cold start (empty database: migrations + demo office) and warm start`);
+      const cold = await target('cold');
+      const server = await serve(cold, { demo: true });
+      coldSeconds = server.startSeconds;
+      await pause(3);
+      idleDemoKb = server.rssKb();
+      await server.stop();
+      for (let i = 0; i < 3; i++) {
+        const again = await serve(cold);
+        warmRuns.push(again.startSeconds);
+        await again.stop();
+      }
+      log(
+        `  cold ${coldSeconds.toFixed(2)} s, warm ${warmRuns.map((s) => s.toFixed(2)).join(' / ')} s, idle RSS ${kb(idleDemoKb)}`,
+      );
+    }
+    const warmSeconds = warmRuns.length ? [...warmRuns].sort((a, b) => a - b)[1]! : null;
+
+    // 2. The region's data, through the use cases; then the ingest ratio on the same database.
+    log(
+      `[${engine}] generating ${options.offices} office(s) × ${options.days} days at ${options.incomingPerYear} letters/year`,
+    );
+    const region = await target('region');
+    const concurrency = engine === 'postgres' ? 6 : 1;
+    const database = await openBenchDatabase(region, concurrency + 4);
+    let generation: GenerateResult;
+    let ingest: IngestResult;
+    let databaseVersion: string;
+    try {
+      const files = createDiskFileStore(path.join(region.dataDir, 'files'), 100 * 1024 * 1024);
+      generation = await generateRegion({
+        db: database.db,
+        files,
+        offices: options.offices,
+        days: options.days,
+        incomingPerYear: options.incomingPerYear,
+        concurrency,
+        signersPerUnit: options.signersPerUnit,
+        end: new Date(),
+        log,
+      });
+      log(
+        `  generated in ${generation.seconds.toFixed(1)} s (+${generation.setupSeconds.toFixed(1)} s setup): ${JSON.stringify(generation.counts)}, ${generation.stepsPerSecond.toFixed(0)} use-case calls/s, ${generation.failedLetters} failed letters`,
+      );
+      for (const failure of generation.firstFailures) log(`    failure: ${failure}`);
+      databaseVersion = (await sql<{ v: string }>`select version() as v`.execute(database.db))
+        .rows[0]!.v;
+      log(
+        `[${engine}] ingest ratio: ${options.ingestLetters} letters through registerIncoming vs raw SQL`,
+      );
+      const kancelaria = await database.db
+        .selectFrom('users')
+        .select('id')
+        .where('login', '=', `${officePrefix(1)}kancelaria1`)
+        .executeTakeFirstOrThrow();
+      const actor = (await loadActor(database.db, kancelaria.id, localDate(systemClock.now())))!;
+      ingest = await measureIngest(
+        { db: database.db, actor },
+        { letters: options.ingestLetters, concurrency: engine === 'postgres' ? 8 : 1 },
+      );
+      log(
+        `  use case ${ingest.useCase.meanMs.toFixed(2)} ms/letter (${ingest.useCase.perSecond.toFixed(0)}/s), raw ${ingest.raw.meanMs.toFixed(2)} ms (${ingest.raw.perSecond.toFixed(0)}/s): ratio ${ingest.ratio.toFixed(2)}; bulk: use case ×${ingest.useCaseConcurrent.concurrency} ${ingest.useCaseConcurrent.perSecond.toFixed(0)}/s, raw batches ${ingest.rawBatched.perSecond.toFixed(0)}/s`,
+      );
+    } finally {
+      await database.close();
+    }
+
+    // 3. The load test against the server on the region's data.
+    const loadBefore = await waitForQuietMachine(options.maxLoad, 15, log);
+    log(`[${engine}] load test (load average ${loadBefore.join(' ')})`);
+    const profileDir = options.cpuProfile ? path.join(scratch, 'cpu-profile') : undefined;
+    const server = await serve(region, profileDir ? { cpuProfileDir: profileDir } : {});
+    const generatedDataSeconds = server.startSeconds;
+    await pause(6); // the search indexer catches up with the ingest rows
+    const idleDataKb = server.rssKb();
+    let load: EngineResult['load'];
+    try {
+      load = await loadTest(server, options, log);
+    } finally {
+      await server.stop();
+    }
+    const profileFile = profileDir ? saveProfile(profileDir, options.outDir, engine) : null;
+    const cpuProfile = profileFile
+      ? {
+          file: profileFile,
+          summary: summariseProfile(
+            JSON.parse(fs.readFileSync(profileFile, 'utf8')) as Parameters<
+              typeof summariseProfile
+            >[0],
+            20,
+            load.steps.map((step) => ({
+              from: (step.windowMs.start - server.spawnedAtMs) / 1000,
+              to: (step.windowMs.end - server.spawnedAtMs) / 1000,
+            })),
+          ),
+        }
+      : null;
+    const rssMax = load.steps.map((s) => s.serverRssKb?.max ?? 0);
+    const best = load.steps.find((s) => s.users === load.maxUsers && s.passed);
+    return {
+      engine,
+      databaseVersion,
+      startedAt,
+      seconds: (performance.now() - started) / 1000,
+      loadAverage: { start: loadStart, beforeLoadTest: loadBefore, end: loadAverage() },
+      start: { coldSeconds, warmSeconds, warmRuns, generatedDataSeconds },
+      memory: {
+        idleDemoKb,
+        idleDataKb,
+        loadMaxKb: rssMax.length ? Math.max(...rssMax) : null,
+        atMaxUsersKb: best?.serverRssKb?.max ?? null,
+      },
+      generation,
+      ingest,
+      load,
+      cpuProfile,
+    };
+  } finally {
+    if (!options.keep) fs.rmSync(scratch, { recursive: true, force: true });
+    else log(`  data kept in ${scratch}`);
+  }
+}
+
+async function loadTest(server: ServerProcess, options: BenchOptions, log: (line: string) => void) {
+  const setup = new ApiClient(server.url, new LatencyRecorder());
+  const token = async (login: string) =>
+    (
+      await setup.request('setup', 'POST', '/auth/login', { json: { login, password: 'demo' } })
+    ).json<{ token: string }>().token;
+  const signers = new Set<string>();
+  const offices = [];
+  for (let index = 1; index <= options.offices; index++) {
+    const directory = await loadOfficeDirectory(setup, index, token);
+    offices.push(directory);
+  }
+  for (const office of offices) {
+    for (const login of signerLogins(benchUsers(office.index), options.signersPerUnit))
+      signers.add(login);
+  }
+  setup.close();
+  const plan = new LoadPlan(offices);
+  const driver = new LoadDriver(
+    server.url,
+    plan,
+    { thinkFactor: options.thinkFactor, signers },
+    loadJrwaMix(),
+    await createFilePool({ scans: 8, letters: 4 }),
+    () => ({ rssKb: server.rssKb(), cpuSeconds: server.cpuSeconds() }),
+  );
+  try {
+    const search = await searchMaxUsers(
+      driver,
+      {
+        startUsers: options.startUsers,
+        maxUsers: options.maxUsers,
+        rampSeconds: options.rampSeconds,
+        durationSeconds: options.durationSeconds,
+        p95LimitMs: options.p95LimitMs,
+        refinements: options.refinements,
+        pauseSeconds: options.profile === 'full' ? 30 : 2,
+      },
+      log,
+    );
+    let confirmation: StepResult | null = null;
+    if (options.confirm && search.maxUsers) {
+      log(
+        `  confirmation run at ${search.maxUsers} users: ${options.confirm.rampSeconds} s ramp-up, ${options.confirm.durationSeconds} s`,
+      );
+      confirmation = await driver.runStep(
+        { users: search.maxUsers, ...options.confirm, p95LimitMs: options.p95LimitMs },
+        log,
+      );
+    }
+    return {
+      thinkFactor: options.thinkFactor,
+      p95LimitMs: options.p95LimitMs,
+      rampSeconds: options.rampSeconds,
+      durationSeconds: options.durationSeconds,
+      maxUsers: search.maxUsers,
+      capped: search.capped,
+      steps: search.steps,
+      confirmation,
+      login: driver.loginRecorder.summary(),
+    };
+  } finally {
+    driver.close();
+  }
+}
+
+function saveProfile(dir: string, outDir: string, engine: Engine): string | null {
+  const file = fs.existsSync(dir)
+    ? fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))
+    : undefined;
+  if (!file) return null;
+  fs.mkdirSync(outDir, { recursive: true });
+  const target = path.join(outDir, `server-${engine}.cpuprofile`);
+  fs.copyFileSync(path.join(dir, file), target);
+  return target;
+}
+
+const pause = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+const kb = (value: number | null) => (value === null ? '?' : `${Math.round(value / 1024)} MB`);

@@ -1,0 +1,63 @@
+import type { InboundLetter } from './inbound-letter.ts';
+
+export const channelNames = ['epuap', 'edoreczenia'] as const;
+export type ChannelName = (typeof channelNames)[number];
+
+export interface MessagePage {
+  externalIds: string[];
+  /** Where the next page starts; the gateway keeps it per mailbox. */
+  nextCursor: string | null;
+}
+
+/** A signed letter of the office on its way to an addressee. */
+export interface OutboundLetter {
+  /** Our outgoing item id: the idempotency key, so a re-send after a crash is not a second letter. */
+  key: string;
+  rkwNumber: string;
+  title: string;
+  addressee: { name: string; electronicAddress: string };
+  files: Array<{ name: string; contentType: string; content: Uint8Array }>;
+}
+
+export interface SentReceipt {
+  externalId: string;
+  sentAt: Date;
+}
+
+export interface DeliveryProof {
+  /** "UPD" (ePUAP) or "dowód otrzymania" (e-Doręczenia). */
+  name: string;
+  deliveredAt: Date;
+  fileName: string;
+  content: Uint8Array;
+}
+
+/**
+ * One national channel as the gateway sees it. Each channel (`epuap/`, `edoreczenia/`) speaks its
+ * service's protocol over HTTP and reads its own message format; the gateway does the rest
+ * (cursor, back-off, rate limits, idempotency, registration) the same way for both.
+ */
+export interface ChannelClient {
+  channel: ChannelName;
+  listMessages(
+    mailbox: string,
+    cursor: string | null,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<MessagePage>;
+  /** The message exactly as the service sends it (kept as the item's original). */
+  downloadMessage(mailbox: string, externalId: string, signal?: AbortSignal): Promise<Uint8Array>;
+  /** Tells the service the message is safely stored, so it stops offering it. */
+  confirmReceipt(mailbox: string, externalId: string, signal?: AbortSignal): Promise<void>;
+  send(mailbox: string, letter: OutboundLetter, signal?: AbortSignal): Promise<SentReceipt>;
+  /** The proof that the addressee collected the letter, or null while it waits in their box. */
+  fetchDeliveryProof(
+    mailbox: string,
+    externalId: string,
+    signal?: AbortSignal,
+  ): Promise<DeliveryProof | null>;
+  /** Reads a downloaded message (no network). */
+  readMessage(envelope: Uint8Array): InboundLetter;
+}
+
+export type ChannelClients = Partial<Record<ChannelName, ChannelClient>>;

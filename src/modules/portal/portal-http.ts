@@ -1,0 +1,41 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import type { Download } from './matters.usecases.ts';
+
+/** HTTP details shared by the portal's pages and API: cookie, headers, downloads, client. */
+export const COOKIE = 'obieg_portal';
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+/** Only paths of the portal itself: never an open redirect. */
+export function safeReturnPath(path: string | undefined): string {
+  return path && /^\/portal(\/[\w\-./?=&%]*)?$/.test(path) && !path.includes('//')
+    ? path
+    : '/portal/sprawy';
+}
+
+export function sendFile(c: Context, file: Download) {
+  return c.body(new Uint8Array(file.content), 200, {
+    'content-type': file.contentType,
+    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    'cache-control': 'no-store',
+  });
+}
+
+/** The client's address for rate limits: the socket's, or the proxy's first X-Forwarded-For. */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
