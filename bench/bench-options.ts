@@ -36,11 +36,11 @@ export interface BenchOptions {
 const PROFILES = {
   quick: {
     offices: 2,
-    days: 20,
+    days: 10,
     incomingPerYear: 2000,
     signersPerUnit: 1,
-    ingestLetters: 300,
-    startUsers: 50,
+    ingestLetters: 600,
+    startUsers: 100,
     maxUsers: 3200,
     rampSeconds: 3,
     durationSeconds: 10,
@@ -66,10 +66,11 @@ export const USAGE = `npm run bench [-- options]
   --full                 EZD RP's protocol and a year of data (hours; see docs/benchmarks.md)
   --engine E             pglite | postgres | both (default both)
   --offices M            offices in the region (quick 2, full 1)
-  --days D               simulated days of work (quick 20, full 365)
+  --days D               simulated days of work (quick 10, full 365)
   --incoming-per-year N  letters per office and year (quick 2000, full 60000)
   --think-factor F       multiplies think time (default 1)
   --start-users N --max-users N --ramp S --duration S   step search
+                         (quick 100 / 3200 / 3 s / 10 s, full 50 / 6400 / 60 s / 180 s)
   --p95 MS               pass limit for p95 (default 250)
   --max-load L           wait for 1-min load average below L (default 1.0)
   --cpu-prof             write a V8 CPU profile of the server under load

@@ -53,27 +53,49 @@ function git(args: string[]): string | null {
 
 export const loadAverage = () => os.loadavg().map((v) => Math.round(v * 100) / 100);
 
+/** Cores busy on the whole machine over `seconds` (from /proc/stat), null off Linux. */
+export async function busyCores(seconds: number): Promise<number | null> {
+  const read = () => {
+    const line = /^cpu\s+(.+)$/m.exec(readOr('/proc/stat'))?.[1];
+    if (!line) return null;
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = line.split(/\s+/).map(Number);
+    return { busy: user! + nice! + system! + irq! + softirq! + steal!, idle: idle! + iowait! };
+  };
+  const before = read();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const after = read();
+  if (!before || !after) return null;
+  const busy = after.busy - before.busy;
+  const total = busy + after.idle - before.idle;
+  return total > 0 ? Math.round((busy / total) * os.availableParallelism() * 100) / 100 : null;
+}
+
 /**
- * Waits until the 1-minute load average is below `limit` (other work on the machine would make
- * the figures dishonest), up to `maxMinutes`; returns the load it started with.
+ * Waits until the machine is quiet before a measurement: the 1-minute load average below
+ * `maxLoad` at the start of the run, then (when our own work has raised the load average) fewer
+ * than half a core busy over 3 s, i.e. nobody else is running. Up to `maxMinutes`; returns what
+ * it saw, so results say how quiet the machine was.
  */
 export async function waitForQuietMachine(
-  limit: number,
+  maxLoad: number,
   maxMinutes: number,
   log: (line: string) => void,
-): Promise<number[]> {
+): Promise<{ loadAverage: number[]; busyCores: number | null }> {
   const deadline = Date.now() + maxMinutes * 60_000;
-  let load = loadAverage();
-  while (load[0]! > limit && Date.now() < deadline) {
-    log(`  load average ${load.join(' ')} > ${limit}: waiting for the machine to calm down…`);
+  for (;;) {
+    const load = loadAverage();
+    const busy = await busyCores(3);
+    const quiet = load[0]! <= maxLoad || (busy !== null && busy < 0.5);
+    if (quiet) return { loadAverage: load, busyCores: busy };
+    if (Date.now() > deadline) {
+      log(
+        `  machine still busy (load ${load.join(' ')}, ${busy} cores busy) after ${maxMinutes} min: measuring anyway`,
+      );
+      return { loadAverage: load, busyCores: busy };
+    }
+    log(`  machine busy (load ${load.join(' ')}, ${busy ?? '?'} cores in use by others): waiting…`);
     await new Promise((resolve) => setTimeout(resolve, 30_000));
-    load = loadAverage();
   }
-  if (load[0]! > limit)
-    log(
-      `  load still ${load.join(' ')} after ${maxMinutes} min: measuring anyway (noted in the results)`,
-    );
-  return load;
 }
 
 /** A free TCP port on 127.0.0.1 at or after `from`. */

@@ -17,7 +17,14 @@ import { runEngine, type EngineResult } from './run-engine.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const options = parseBenchOptions(process.argv.slice(2));
-const log = (line: string) => console.log(line);
+const began = performance.now();
+/** Progress lines carry the time since the start (mm:ss), to see where the minutes go. */
+const log = (line: string) => {
+  const seconds = Math.floor((performance.now() - began) / 1000);
+  console.log(
+    `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')} ${line}`,
+  );
+};
 
 // eslint-disable-next-line no-restricted-properties -- set by scripts/test-postgres.sh for this process
 const postgresServer = process.env.OBIEG_TEST_DATABASE_URL;
@@ -68,8 +75,8 @@ fs.writeFileSync(
 fs.writeFileSync(`${base}.md`, await prettier.format(markdown, { ...config, parser: 'markdown' }));
 fs.copyFileSync(`${base}.json`, path.join(options.outDir, `latest-${options.profile}.json`));
 fs.copyFileSync(`${base}.md`, path.join(options.outDir, `latest-${options.profile}.md`));
-log(`\n${markdown}`);
-log(`Results: ${base}.json and ${base}.md (${results.seconds.toFixed(0)} s in all)`);
+console.log(`\n${markdown}`);
+console.log(`Results: ${base}.json and ${base}.md (${results.seconds.toFixed(0)} s in all)`);
 process.exit(Object.keys(results.failures).length ? 1 : 0);
 
 /** Runs the PostgreSQL half under scripts/test-postgres.sh (a throw-away server, as in CI). */

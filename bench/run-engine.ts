@@ -25,6 +25,7 @@ import { LoadPlan, loadOfficeDirectory } from './load/load-plan.ts';
 import { searchMaxUsers } from './load/step-search.ts';
 import { freePort, loadAverage, waitForQuietMachine } from './machine.ts';
 import { summariseProfile, type ProfileSummary } from './report/cpu-profile-summary.ts';
+import { summariseStatements, type StatementSummary } from './report/statement-summary.ts';
 import { startServer, type ServerProcess } from './server/server-process.ts';
 
 export interface EngineResult {
@@ -32,14 +33,19 @@ export interface EngineResult {
   databaseVersion: string;
   startedAt: string;
   seconds: number;
-  loadAverage: { start: number[]; beforeLoadTest: number[]; end: number[] };
+  /** How quiet the machine was: 1-min load averages and cores busy (3 s sample) before each part. */
+  machineLoad: {
+    start: { loadAverage: number[]; busyCores: number | null };
+    beforeLoadTest: { loadAverage: number[]; busyCores: number | null };
+    endLoadAverage: number[];
+  };
   start: {
     /**
      * Empty data directory / database: migrations and the demo office until /health answers
      * (null: not measured; the quick profile measures start times on PGlite only).
      */
     coldSeconds: number | null;
-    /** The same data again: opening the database until /health answers (median of three). */
+    /** The same data again: opening the database until /health answers (quick: once, full: mean of three). */
     warmSeconds: number | null;
     warmRuns: number[];
     /** Start on the generated region (before the load test). */
@@ -69,6 +75,8 @@ export interface EngineResult {
   };
   /** Where the server spent its CPU during the measured windows (with --cpu-prof). */
   cpuProfile: { file: string; summary: ProfileSummary } | null;
+  /** With --cpu-prof: where the server's database time went, per SQL statement text. */
+  statements: StatementSummary | null;
 }
 
 export async function runEngine(
@@ -92,7 +100,10 @@ export async function runEngine(
     };
   };
   let port = await freePort(3300 + (process.pid % 50));
-  const serve = async (t: BenchTarget, extra: { demo?: boolean; cpuProfileDir?: string } = {}) => {
+  const serve = async (
+    t: BenchTarget,
+    extra: { demo?: boolean; cpuProfileDir?: string; queryStatsFile?: string } = {},
+  ) => {
     port = await freePort(port + 1);
     return startServer({
       port,
@@ -115,7 +126,7 @@ export async function runEngine(
       await pause(3);
       idleDemoKb = server.rssKb();
       await server.stop();
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < (options.profile === 'full' ? 3 : 1); i++) {
         const again = await serve(cold);
         warmRuns.push(again.startSeconds);
         await again.stop();
@@ -124,7 +135,9 @@ export async function runEngine(
         `  cold ${coldSeconds.toFixed(2)} s, warm ${warmRuns.map((s) => s.toFixed(2)).join(' / ')} s, idle RSS ${kb(idleDemoKb)}`,
       );
     }
-    const warmSeconds = warmRuns.length ? [...warmRuns].sort((a, b) => a - b)[1]! : null;
+    const warmSeconds = warmRuns.length
+      ? warmRuns.reduce((a, b) => a + b, 0) / warmRuns.length
+      : null;
 
     // 2. The region's data, through the use cases; then the ingest ratio on the same database.
     log(
@@ -177,11 +190,17 @@ export async function runEngine(
 
     // 3. The load test against the server on the region's data.
     const loadBefore = await waitForQuietMachine(options.maxLoad, 15, log);
-    log(`[${engine}] load test (load average ${loadBefore.join(' ')})`);
+    log(
+      `[${engine}] load test (load average ${loadBefore.loadAverage.join(' ')}, ${loadBefore.busyCores ?? '?'} cores busy before it)`,
+    );
     const profileDir = options.cpuProfile ? path.join(scratch, 'cpu-profile') : undefined;
-    const server = await serve(region, profileDir ? { cpuProfileDir: profileDir } : {});
+    const queryStatsFile = profileDir ? path.join(scratch, 'query-stats.json') : undefined;
+    const server = await serve(
+      region,
+      profileDir && queryStatsFile ? { cpuProfileDir: profileDir, queryStatsFile } : {},
+    );
     const generatedDataSeconds = server.startSeconds;
-    await pause(6); // the search indexer catches up with the ingest rows
+    await pause(3); // the search indexer catches up with the ingest rows
     const idleDataKb = server.rssKb();
     let load: EngineResult['load'];
     try {
@@ -205,6 +224,7 @@ export async function runEngine(
           ),
         }
       : null;
+    const statements = queryStatsFile ? summariseStatements(queryStatsFile, 12) : null;
     const rssMax = load.steps.map((s) => s.serverRssKb?.max ?? 0);
     const best = load.steps.find((s) => s.users === load.maxUsers && s.passed);
     return {
@@ -212,7 +232,7 @@ export async function runEngine(
       databaseVersion,
       startedAt,
       seconds: (performance.now() - started) / 1000,
-      loadAverage: { start: loadStart, beforeLoadTest: loadBefore, end: loadAverage() },
+      machineLoad: { start: loadStart, beforeLoadTest: loadBefore, endLoadAverage: loadAverage() },
       start: { coldSeconds, warmSeconds, warmRuns, generatedDataSeconds },
       memory: {
         idleDemoKb,
@@ -224,6 +244,7 @@ export async function runEngine(
       ingest,
       load,
       cpuProfile,
+      statements,
     };
   } finally {
     if (!options.keep) fs.rmSync(scratch, { recursive: true, force: true });
@@ -267,7 +288,7 @@ async function loadTest(server: ServerProcess, options: BenchOptions, log: (line
         durationSeconds: options.durationSeconds,
         p95LimitMs: options.p95LimitMs,
         refinements: options.refinements,
-        pauseSeconds: options.profile === 'full' ? 30 : 2,
+        pauseSeconds: options.profile === 'full' ? 30 : 1,
       },
       log,
     );

@@ -10,6 +10,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium.ts';
 import { startDemoServer, type DemoServer } from '../test/support/demo-server.ts';
+import { signInToStaffApp } from '../test/support/staff-browser.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const outDir = path.join(root, 'docs', 'screenshots');
@@ -160,22 +161,8 @@ async function scan(): Promise<Uint8Array> {
   return doc.save();
 }
 
-async function signIn(browser: Browser, server: DemoServer, login: string, viewport = DESKTOP) {
-  const context = await browser.newContext({
-    locale: 'pl-PL',
-    timezoneId: 'Europe/Warsaw',
-    viewport,
-    deviceScaleFactor: 1,
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByLabel('Login').fill(login);
-  await page.getByLabel('Hasło').fill('demo');
-  await page.getByRole('button', { name: 'Zaloguj się' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Moje biurko' }).waitFor();
-  return page;
-}
+const signIn = (browser: Browser, server: DemoServer, login: string, viewport = DESKTOP) =>
+  signInToStaffApp(browser, server.url, login, { viewport, timeoutMs: 15_000, scale: 1 });
 
 let lastPage: Page | null = null;
 

@@ -14,6 +14,8 @@ const settingsSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   /** Largest file accepted by the file store, in megabytes. */
+  /** Connections each app node keeps to PostgreSQL (ignored on embedded PGlite: one connection). */
+  OBIEG_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   OBIEG_MAX_FILE_MB: z.coerce.number().int().min(1).max(2048).default(100),
   /** Lifetime of a person's session token, in hours. */
   OBIEG_SESSION_HOURS: z.coerce
@@ -90,6 +92,8 @@ export const settingsDocumentation: Record<keyof Settings, string> = {
   PORT: 'HTTP port (default 3000).',
   OBIEG_DATA_DIR: 'Data directory: embedded database and file store (default ./data).',
   DATABASE_URL: 'PostgreSQL connection string; unset = embedded PGlite in OBIEG_DATA_DIR/db.',
+  OBIEG_DB_POOL_SIZE:
+    'Connections per app node to PostgreSQL (default 10); nodes × pool must stay under max_connections.',
   OBIEG_MAX_FILE_MB: 'Largest accepted file in MB (default 100).',
   OBIEG_SESSION_HOURS: 'Session token lifetime in hours (default 12).',
   LOG_LEVEL: 'pino log level (default info).',

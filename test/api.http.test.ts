@@ -175,6 +175,43 @@ describe('HTTP API /api/v1', () => {
     expect(forged.status).toBe(401);
   });
 
+  it('applies a change to a signed-in person on their next request: substitution, deactivation, logout', async () => {
+    type Me = { officeName: string; roles: Array<{ role: string; onBehalfOf?: string }> };
+    const me = async (client: { get(url: string): Promise<Response> | Response }) =>
+      (await client.get('/api/v1/me')) as Response;
+    const substitute = await api.login('referent2.fn');
+    const before = (await (await me(substitute)).json()) as Me;
+    expect(before.roles.some((r) => r.onBehalfOf)).toBe(false);
+
+    const admin = await api.login('admin');
+    const substitution = await admin.post('/api/v1/org/substitutions', {
+      absentUserId: api.demo.people['referent.fn'],
+      substituteUserId: api.demo.people['referent2.fn'],
+      startsOn: '2026-03-02',
+      endsOn: '2026-03-06',
+    });
+    expect(substitution.status).toBe(201);
+    const during = (await (await me(substitute)).json()) as Me;
+    expect(during.roles).toContainEqual(
+      expect.objectContaining({ onBehalfOf: api.demo.people['referent.fn'] }),
+    );
+
+    // Changes made elsewhere (another node, an administrator's script) count as well.
+    await api.database.db.updateTable('offices').set({ name: 'Urząd Gminy Demo' }).execute();
+    expect(((await (await me(substitute)).json()) as Me).officeName).toBe('Urząd Gminy Demo');
+    const kierownik = await api.login('kierownik.fn');
+    expect((await me(kierownik)).status).toBe(200);
+    await api.database.db
+      .updateTable('users')
+      .set({ active: false })
+      .where('id', '=', api.demo.people['kierownik.fn']!)
+      .execute();
+    expect((await me(kierownik)).status).toBe(401);
+
+    expect((await substitute.post('/api/v1/auth/logout')).status).toBe(200);
+    expect((await me(substitute)).status).toBe(401);
+  });
+
   it('throttles a login after five failed attempts', async () => {
     for (let i = 0; i < 5; i++) {
       const failed = await api.app.request(

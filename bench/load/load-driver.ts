@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import fs from 'node:fs';
 import type { FilePool } from '../generator/file-pool.ts';
 import type { JrwaMix } from '../generator/jrwa-mix.ts';
 import { BENCH_PASSWORD } from '../generator/bench-office.ts';
@@ -31,6 +32,8 @@ export interface StepResult {
   /** Share of one core the server and the load driver used during the window. */
   serverCpuCores: number | null;
   driverCpuCores: number;
+  /** Cores busy on the whole machine (server, driver, PostgreSQL, anything else). */
+  machineCpuCores: number | null;
   /** Harness failures that are not HTTP errors (a bug in the profile), first few. */
   harnessErrors: string[];
   /** The measured window, in this process's performance.now() milliseconds. */
@@ -119,10 +122,12 @@ export class LoadDriver {
       if (sample.rssKb !== null) rss.push(sample.rssKb);
     }, 1000);
     const windowStart = performance.now();
+    const machineBefore = readCpuTicks();
     this.recorder.startWindow();
     await sleep(options.durationSeconds * 1000, new AbortController().signal);
     this.recorder.stopWindow();
     const windowEnd = performance.now();
+    const machineAfter = readCpuTicks();
     clearInterval(sampler);
     const after = this.sampleServer();
     const driverCpu = process.cpuUsage(driverBefore);
@@ -149,11 +154,15 @@ export class LoadDriver {
           ? (after.cpuSeconds - before.cpuSeconds) / windowSeconds
           : null,
       driverCpuCores: (driverCpu.user + driverCpu.system) / 1e6 / windowSeconds,
+      machineCpuCores:
+        machineBefore && machineAfter
+          ? (machineAfter.busy - machineBefore.busy) / CLOCK_TICKS / windowSeconds
+          : null,
       harnessErrors,
       windowMs: { start: windowStart, end: windowEnd },
     };
     log(
-      `  ${String(options.users).padStart(5)} users: ${stats.throughput.toFixed(1)} req/s, p50 ${stats.p50.toFixed(0)} ms, p95 ${stats.p95.toFixed(0)} ms, p99 ${stats.p99.toFixed(0)} ms, errors ${stats.errors}, server CPU ${result.serverCpuCores?.toFixed(2) ?? '?'} cores, driver ${result.driverCpuCores.toFixed(2)} → ${passed ? 'pass' : 'FAIL'}`,
+      `  ${String(options.users).padStart(5)} users: ${stats.throughput.toFixed(1)} req/s, p50 ${stats.p50.toFixed(0)} ms, p95 ${stats.p95.toFixed(0)} ms, p99 ${stats.p99.toFixed(0)} ms, errors ${stats.errors}, CPU cores: server ${result.serverCpuCores?.toFixed(2) ?? '?'}, driver ${result.driverCpuCores.toFixed(2)}, machine ${result.machineCpuCores?.toFixed(2) ?? '?'} → ${passed ? 'pass' : 'FAIL'}`,
     );
     if (stats.errorKinds.length) {
       for (const e of stats.errorKinds.slice(0, 5))
@@ -166,8 +175,29 @@ export class LoadDriver {
   }
 }
 
+const CLOCK_TICKS = 100;
+
+/** Busy jiffies of the whole machine (all CPUs), from /proc/stat. */
+function readCpuTicks(): { busy: number } | null {
+  try {
+    const line = /^cpu\s+(.+)$/m.exec(fs.readFileSync('/proc/stat', 'utf8'))?.[1];
+    if (!line) return null;
+    const [user, nice, system, , , irq, softirq, steal] = line.split(/\s+/).map(Number);
+    return { busy: user! + nice! + system! + irq! + softirq! + steal! };
+  } catch {
+    return null;
+  }
+}
+
 async function runLoop(user: VirtualUser, signal: AbortSignal, harnessErrors: string[]) {
   const round = ROUNDS[user.who.user.role];
+  // A person opens the application at some moment of their work, not in step with the others:
+  // without this pause a short ramp-up makes every desk load at once.
+  try {
+    await user.think(0, 6);
+  } catch {
+    return;
+  }
   while (!signal.aborted) {
     try {
       await round(user);

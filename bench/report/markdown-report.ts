@@ -74,9 +74,9 @@ export function renderMarkdown(results: BenchResults): string {
         : `${e.start.coldSeconds.toFixed(2)} s / ${e.start.warmSeconds.toFixed(2)} s`,
     );
     row(
-      'load average (1 min) before / load test / end',
+      'machine before the run / before the load test (1-min load; cores busy)',
       (e) =>
-        `${e.loadAverage.start[0]} / ${e.loadAverage.beforeLoadTest[0]} / ${e.loadAverage.end[0]}`,
+        `${e.machineLoad.start.loadAverage[0]}; ${e.machineLoad.start.busyCores ?? '?'} / ${e.machineLoad.beforeLoadTest.loadAverage[0]}; ${e.machineLoad.beforeLoadTest.busyCores ?? '?'}`,
     );
     row('database', (e) => e.databaseVersion.split(' on ')[0]!.replace(/,.*$/, ''));
     lines.push('');
@@ -89,12 +89,12 @@ export function renderMarkdown(results: BenchResults): string {
       '',
       `Load steps (think time × ${e.load.thinkFactor}, ramp ${e.load.rampSeconds} s, measured ${e.load.durationSeconds} s):`,
       '',
-      '| users | req/s | p50 | p95 | p99 | errors | server CPU (cores) | driver CPU | server RSS max | result |',
-      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+      '| users | req/s | p50 | p95 | p99 | errors | CPU cores: server / driver / whole machine | server RSS max | result |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     );
     for (const s of [...e.load.steps, ...(e.load.confirmation ? [e.load.confirmation] : [])]) {
       lines.push(
-        `| ${s.users}${s === e.load.confirmation ? ' (confirmation)' : ''} | ${s.stats.throughput.toFixed(1)} | ${ms(s.stats.p50)} | ${ms(s.stats.p95)} | ${ms(s.stats.p99)} | ${s.stats.errors} | ${s.serverCpuCores?.toFixed(2) ?? '–'} | ${s.driverCpuCores.toFixed(2)} | ${mb(s.serverRssKb?.max)} | ${s.passed ? 'pass' : 'fail'} |`,
+        `| ${s.users}${s === e.load.confirmation ? ' (confirmation)' : ''} | ${s.stats.throughput.toFixed(1)} | ${ms(s.stats.p50)} | ${ms(s.stats.p95)} | ${ms(s.stats.p99)} | ${s.stats.errors} | ${s.serverCpuCores?.toFixed(2) ?? '–'} / ${s.driverCpuCores.toFixed(2)} / ${s.machineCpuCores?.toFixed(2) ?? '–'} | ${mb(s.serverRssKb?.max)} | ${s.passed ? 'pass' : 'fail'} |`,
       );
     }
     const best = bestStep(e) ?? e.load.steps.at(-1);
@@ -133,6 +133,20 @@ export function renderMarkdown(results: BenchResults): string {
         '| inclusive time of our functions | % |',
         '|---|---:|',
         ...p.inclusive.slice(0, 12).map((f) => `| \`${f.name}\` (${f.where}) | ${f.percent} |`),
+      );
+    }
+    if (e.statements) {
+      const q = e.statements;
+      lines.push(
+        '',
+        `SQL statements the server ran while it served the load test: ${q.statements} in ${(q.totalMs / 1000).toFixed(1)} s (from call to result${e.engine === 'pglite' ? ', one at a time: PGlite is one connection' : ', on a pool of 10 connections'}), heaviest:`,
+        '',
+        '| statement | calls | mean ms | share of database time |',
+        '|---|---:|---:|---:|',
+        ...q.top.map(
+          (t) =>
+            `| \`${t.sql.replace(/\|/g, '\\|')}\` | ${t.calls} | ${t.meanMs.toFixed(2)} | ${(t.share * 100).toFixed(1)} % |`,
+        ),
       );
     }
     lines.push(

@@ -16,6 +16,8 @@ export interface ServerOptions {
   demo?: boolean;
   /** Writes a V8 CPU profile (.cpuprofile) of the server into this directory on exit. */
   cpuProfileDir?: string;
+  /** Times every SQL statement (bench/server/query-stats.mjs) and writes the totals here on exit. */
+  queryStatsFile?: string;
 }
 
 export interface ServerProcess {
@@ -39,6 +41,7 @@ const CLOCK_TICKS = 100;
 export async function startServer(options: ServerOptions): Promise<ServerProcess> {
   const args = [
     ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
+    ...(options.queryStatsFile ? ['--import', './bench/server/query-stats.mjs'] : []),
     'bin/obieg.js',
     'serve',
     ...(options.demo ? ['--demo'] : []),
@@ -51,6 +54,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     OBIEG_DATA_DIR: options.dataDir,
   };
   delete env.DATABASE_URL;
+  if (options.queryStatsFile) env.OBIEG_BENCH_QUERY_STATS = options.queryStatsFile;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const started = performance.now();
   const child = spawn(process.execPath, args, {

@@ -3,12 +3,9 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import {
-  describeViolations,
-  launchChromium,
-  seriousAccessibilityViolations,
-} from '../support/chromium.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { startDemoServer, type DemoServer } from '../support/demo-server.ts';
+import { DESKTOP, expectAccessible, signInToStaffApp } from '../support/staff-browser.ts';
 
 // The issue's "Must show": one letter from the kancelaria's desk to a dispatched, signed
 // certificate, by four people in their own browsers, with axe-core on every main screen.
@@ -44,21 +41,8 @@ afterAll(async () => {
 });
 
 /** A person's own browser (separate session), signed in through the login screen. */
-async function signIn(login: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'pl-PL',
-    timezoneId: 'Europe/Warsaw',
-    viewport,
-  });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByLabel('Login').fill(login);
-  await page.getByLabel('Hasło').fill('demo');
-  await page.getByRole('button', { name: 'Zaloguj się' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Moje biurko' }).waitFor();
-  return page;
-}
+const signIn = (login: string, viewport = DESKTOP) =>
+  signInToStaffApp(browser, server.url, login, { viewport });
 
 async function deskOf(login: string): Promise<Page> {
   const page = desks.get(login) ?? (await signIn(login));
@@ -69,13 +53,6 @@ async function deskOf(login: string): Promise<Page> {
 async function go(page: Page, path: string, heading: string | RegExp) {
   await page.goto(server.url + path);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-}
-
-async function expectAccessible(page: Page, screen: string) {
-  // Let queries settle so that axe sees the screen as a person would, not a spinner.
-  await page.locator('.loading').first().waitFor({ state: 'detached' });
-  const violations = await seriousAccessibilityViolations(page);
-  expect(describeViolations(violations), `axe-core on ${screen}`).toBe('');
 }
 
 async function expectNotice(page: Page, text: string | RegExp) {

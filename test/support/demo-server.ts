@@ -9,13 +9,20 @@ import { seedDemoActivity } from '../../src/demo/demo-activity.ts';
 import { seedDemoOffice, type DemoOffice } from '../../src/demo/demo-office.ts';
 import { seedDemoSigning } from '../../src/demo/demo-signing.ts';
 import { systemClock } from '../../src/platform/clock.ts';
-import { createDiskFileStore } from '../../src/platform/files/file-store.ts';
+import type { Db } from '../../src/platform/db/database.ts';
+import { createDiskFileStore, type FileStore } from '../../src/platform/files/file-store.ts';
 import { createTestDatabase } from './database.ts';
 
 export interface DemoServer {
   /** http://127.0.0.1:PORT — the web UI (web/dist) and the API under /api/v1. */
   url: string;
   demo: DemoOffice;
+  /**
+   * The server's database and file store, for what happens outside the browser: a test runs a
+   * pass of the channels gateway against them, as `serve` does every few seconds.
+   */
+  db: Db;
+  files: FileStore;
   close(): Promise<void>;
 }
 
@@ -33,10 +40,11 @@ export async function startDemoServer(options: { activity?: boolean } = {}): Pro
   if (options.activity) await seedDemoActivity(deps, demo);
   await seedDemoSigning(deps, demo);
   const fileDir = mkdtempSync(path.join(os.tmpdir(), 'obieg-browser-files-'));
+  const files = createDiskFileStore(fileDir, MAX_FILE_BYTES);
   const app = createApp(
     {
       ...deps,
-      files: createDiskFileStore(fileDir, MAX_FILE_BYTES),
+      files,
       logger: pino({ level: 'silent' }),
       sessionHours: 12,
     },
@@ -51,6 +59,8 @@ export async function startDemoServer(options: { activity?: boolean } = {}): Pro
   return {
     url: `http://127.0.0.1:${port}`,
     demo,
+    db: database.db,
+    files,
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Browsers keep connections alive; end them so that close() does not wait for a timeout.

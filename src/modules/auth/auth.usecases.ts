@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { UseCaseDeps, ActorDeps } from '../record/record.transaction.ts';
 import { runInTransaction } from '../record/record.transaction.ts';
 import { localDate } from '../../platform/clock.ts';
-import { loadActor, type Actor } from './actor.ts';
+import { loadActor, loadSessionActor, type Actor } from './actor.ts';
 import { authErrors } from './auth.errors.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { orgPolicy } from '../org/org.policy.ts';
@@ -70,15 +70,7 @@ export async function login(
 export async function authenticate(deps: UseCaseDeps, token: string | undefined): Promise<Actor> {
   if (!token) throw authErrors.unauthenticated();
   const now = deps.clock.now();
-  const session = await deps.db
-    .selectFrom('sessions')
-    .select(['user_id', 'expires_at', 'revoked_at'])
-    .where('token_hash', '=', hashToken(token))
-    .executeTakeFirst();
-  if (!session || session.revoked_at || (session.expires_at && session.expires_at <= now)) {
-    throw authErrors.unauthenticated();
-  }
-  const actor = await loadActor(deps.db, session.user_id, localDate(now));
+  const actor = await loadSessionActor(deps.db, hashToken(token), now, localDate(now));
   if (!actor) throw authErrors.unauthenticated();
   return actor;
 }

@@ -61,7 +61,9 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
 export async function openDatabase(settings: {
   DATABASE_URL?: string | undefined;
   OBIEG_DATA_DIR: string;
+  OBIEG_DB_POOL_SIZE?: number;
 }): Promise<Database> {
-  if (settings.DATABASE_URL) return openPostgres(settings.DATABASE_URL);
+  if (settings.DATABASE_URL)
+    return openPostgres(settings.DATABASE_URL, settings.OBIEG_DB_POOL_SIZE);
   return openPglite(path.join(settings.OBIEG_DATA_DIR, 'db'));
 }

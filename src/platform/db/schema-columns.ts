@@ -5,7 +5,7 @@ import type { DB } from './schema.ts';
  * `tsc`) and by `schema.db.test.ts` against the migrated database. Together they catch drift.
  */
 export const schemaColumns: { [T in keyof DB]: Record<keyof DB[T], true> } = {
-  offices: { id: true, code: true, name: true, created_at: true },
+  offices: { id: true, code: true, name: true, created_at: true, actor_version: true },
   units: {
     id: true,
     office_id: true,

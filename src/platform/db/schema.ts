@@ -33,6 +33,8 @@ export interface OfficesTable {
   code: string;
   name: string;
   created_at: Generated<Date>;
+  /** Bumped by triggers whenever users, grants, substitutions, units or posts change (0016). */
+  actor_version: Generated<number>;
 }
 
 export interface UnitsTable {

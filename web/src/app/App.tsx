@@ -7,6 +7,7 @@ import { LoginPage } from '../modules/auth/LoginPage.tsx';
 import { CaseListPage } from '../modules/cases/CaseListPage.tsx';
 import { CasePage } from '../modules/cases/CasePage.tsx';
 import { CasesPage } from '../modules/cases/CasesPage.tsx';
+import { ChannelsPage } from '../modules/channels/ChannelsPage.tsx';
 import { DeadlinesPage } from '../modules/deadlines/DeadlinesPage.tsx';
 import { OutgoingPage } from '../modules/dispatch/OutgoingPage.tsx';
 import { IncomingListPage } from '../modules/incoming/IncomingListPage.tsx';
@@ -54,6 +55,7 @@ export function App() {
           <Route path="/case-lists" element={<CaseListPage />} />
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/outgoing" element={<OutgoingPage />} />
+          <Route path="/channels" element={<ChannelsPage />} />
           <Route path="/search" element={<SearchPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/admin/*" element={<AdminPage />} />

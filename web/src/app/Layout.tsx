@@ -4,6 +4,7 @@ import { NavLink, useLocation } from 'react-router';
 import { LANGUAGES } from '../i18n/index.ts';
 import { hasRole, readsUnitCases } from '../modules/auth/auth.api.ts';
 import { useAuth } from '../modules/auth/AuthContext.tsx';
+import { operatesChannels } from '../modules/channels/channels.api.ts';
 import { SearchBox } from '../modules/search/SearchBox.tsx';
 
 /** The page frame: skip link, header with the user and language, main navigation, main content. */
@@ -52,6 +53,7 @@ export function Layout(props: { children: ReactNode }) {
           show: readsUnitCases(me),
         },
         { to: '/outgoing', label: t('nav.outgoing'), show: hasRole(me, 'kancelaria') },
+        { to: '/channels', label: t('nav.channels'), show: operatesChannels(me) },
         { to: '/admin', label: t('nav.admin'), show: hasRole(me, 'administrator') },
         { to: '/account', label: t('nav.account'), show: true },
       ]

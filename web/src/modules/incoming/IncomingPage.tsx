@@ -13,6 +13,7 @@ import { AssignmentsPanel } from '../assignments/AssignmentsPanel.tsx';
 import { hasRole, readsCases } from '../auth/auth.api.ts';
 import { useCurrentUser } from '../auth/AuthContext.tsx';
 import { JoinCaseForm, OpenCaseForm } from '../cases/OpenCaseForm.tsx';
+import { ProvenancePanel } from '../channels/ProvenancePanel.tsx';
 import { DocumentPreview } from '../documents/DocumentPreview.tsx';
 import {
   attachFile,
@@ -28,7 +29,10 @@ interface LocationState {
   uploadError?: unknown;
 }
 
-/** One incoming item: metadata, files, printouts, dekretacja and opening a case. */
+/**
+ * One incoming item: metadata, provenance (ePUAP, e-Doręczenia), files, printouts, dekretacja and
+ * opening a case.
+ */
 export function IncomingPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -111,6 +115,9 @@ function IncomingDetails(props: { item: IncomingItem }) {
             </dd>
           </dl>
         </Section>
+        {item.channel === 'epuap' || item.channel === 'edoreczenia' ? (
+          <ProvenancePanel incomingId={item.id} />
+        ) : null}
         <FilesSection item={item} />
         <AssignmentsPanel item={item} />
         {!item.caseId && canWorkCases ? (

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../../api/transfer.ts';
-import { Badge } from '../../ui/Badge.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { QueryView } from '../../ui/Loading.tsx';
+import { SignatureProblems, SignatureValidity } from './SignatureReport.tsx';
 import { signatureContentUrl, useDocumentSignatures } from './signatures.api.ts';
 
 /** Signatures made on a document, each with its validation report. */
 export function SignatureList(props: { documentId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const signatures = useDocumentSignatures(props.documentId);
   return (
@@ -17,9 +17,7 @@ export function SignatureList(props: { documentId: string }) {
           <ul className="plain-list">
             {rows.map((s) => (
               <li key={s.id}>
-                <Badge tone={s.report.valid ? 'success' : 'danger'}>
-                  {s.report.valid ? t('signatures.valid') : t('signatures.invalid')}
-                </Badge>{' '}
+                <SignatureValidity valid={s.report.valid} />{' '}
                 {t('signatures.signedBy', { name: s.signedBy, version: s.version })},{' '}
                 {format.dateTime(s.signingTime)}{' '}
                 <span className="muted small">
@@ -34,15 +32,7 @@ export function SignatureList(props: { documentId: string }) {
                 >
                   {t('signatures.downloadXades')}
                 </button>
-                {s.report.problems.length > 0 ? (
-                  <ul>
-                    {s.report.problems.map((p) => (
-                      <li key={p.code}>
-                        {i18n.language.startsWith('pl') ? p.messagePl : p.message}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
+                <SignatureProblems problems={s.report.problems} />
               </li>
             ))}
           </ul>

@@ -1,0 +1,56 @@
+// Preloaded into the benchmark's server (`node --import`) when --query-stats is given: times every
+// SQL statement the server runs (PGlite or node-postgres) and, when the server stops, writes the
+// totals per statement text to $OBIEG_BENCH_QUERY_STATS. Plain JavaScript: it loads before tsx.
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+// eslint-disable-next-line no-restricted-properties -- set by bench/server/server-process.ts
+const target = process.env.OBIEG_BENCH_QUERY_STATS;
+/** statement text (whitespace collapsed) → { calls, ms } */
+const stats = new Map();
+
+const note = (text, ms) => {
+  const key = String(text).replace(/\s+/g, ' ').trim();
+  const entry = stats.get(key) ?? { calls: 0, ms: 0 };
+  entry.calls += 1;
+  entry.ms += ms;
+  stats.set(key, entry);
+};
+
+const wrap = (owner, name, textOf) => {
+  const original = owner[name];
+  owner[name] = function timed(...args) {
+    const started = performance.now();
+    const result = original.apply(this, args);
+    if (result && typeof result.then === 'function') {
+      return result.then(
+        (value) => (note(textOf(args), performance.now() - started), value),
+        (error) => (note(textOf(args), performance.now() - started), Promise.reject(error)),
+      );
+    }
+    return result;
+  };
+};
+
+const ownerOf = (prototype, name) => {
+  for (let p = prototype; p; p = Object.getPrototypeOf(p))
+    if (Object.prototype.hasOwnProperty.call(p, name)) return p;
+  return null;
+};
+
+for (const name of ['query', 'exec']) {
+  const owner = ownerOf(PGlite.prototype, name);
+  if (owner) wrap(owner, name, (args) => args[0]);
+}
+wrap(pg.Client.prototype, 'query', (args) =>
+  typeof args[0] === 'string' ? args[0] : (args[0]?.text ?? '?'),
+);
+
+const write = () => {
+  if (!target) return;
+  const rows = [...stats].map(([sql, s]) => ({ sql, calls: s.calls, ms: s.ms }));
+  fs.writeFileSync(target, JSON.stringify(rows.sort((a, b) => b.ms - a.ms)));
+};
+process.on('exit', write);
