@@ -292,7 +292,13 @@ describe('a letter becomes a signed, dispatched certificate, in Chromium', () =>
 
   test('the handler signs with the certificate password and dispatches the certificate', async () => {
     const page = await deskOf('referent.fn');
-    await go(page, flow.casePath, `Sprawa ${flow.caseSign}`);
+    // The approved draft waits on the handler's desk; its link opens the case.
+    await go(page, '/', 'Moje biurko');
+    await page
+      .getByRole('region', { name: 'Do podpisu' })
+      .getByRole('link', { name: DRAFT_TITLE })
+      .click();
+    await page.getByRole('heading', { level: 1, name: `Sprawa ${flow.caseSign}` }).waitFor();
     const card = documentCard(page);
     await card.getByText('zaakceptowany', { exact: true }).waitFor();
 

@@ -70,11 +70,23 @@ describe('signatures over HTTP', () => {
     });
 
     const documentId = await approvedDocument(referent);
+    // The desk's "waiting for my signature": the case handler and the final approver, no one else.
+    const waiting = async (client: Client) =>
+      (
+        (await (await client.get('/api/v1/signatures/mine')).json()) as Array<{
+          documentId: string;
+          caseSign: string;
+        }>
+      ).map((d) => d.documentId);
+    expect(await waiting(referent)).toEqual([documentId]);
+    expect(await waiting(await api.login('kierownik.fn'))).toEqual([documentId]);
+    expect(await waiting(await api.login('referent.or'))).toEqual([]);
     const signed = await referent.post(`/api/v1/documents/${documentId}/sign`, {
       credential: 'personal',
       password: pki.personal.password,
     });
     expect(signed.status).toBe(201);
+    expect(await waiting(referent)).toEqual([]);
     const signature = (await signed.json()) as { id: string; status: string };
     expect(signature.status).toBe('signed');
 

@@ -179,3 +179,58 @@ export function listIncomingFiles(db: Executor, officeId: string, incomingId: st
     .orderBy('f.id')
     .execute();
 }
+
+/**
+ * Approved documents waiting for a signature at these desks: in cases they handle, or approved
+ * last by them (the two kinds of signer the policy expects), oldest approval first.
+ */
+export function listAwaitingSignature(db: Executor, officeId: string, deskUserIds: string[]) {
+  return db
+    .selectFrom('documents')
+    .innerJoin('cases', 'cases.id', 'documents.case_id')
+    .innerJoin('approval_rounds', (join) =>
+      join
+        .onRef('approval_rounds.document_id', '=', 'documents.id')
+        .onRef('approval_rounds.version', '=', 'documents.current_version')
+        .on('approval_rounds.status', '=', 'approved'),
+    )
+    .select([
+      'documents.id',
+      'documents.title',
+      'documents.kind',
+      'documents.current_version',
+      'cases.id as case_id',
+      'cases.sign as case_sign',
+      'cases.title as case_title',
+      'approval_rounds.finished_at',
+    ])
+    .where('documents.office_id', '=', officeId)
+    .where('documents.status', '=', 'approved')
+    .where((eb) =>
+      eb.or([
+        eb('cases.handler_id', 'in', deskUserIds),
+        eb.exists(
+          eb
+            .selectFrom('approval_tasks as last')
+            .select('last.id')
+            .whereRef('last.round_id', '=', 'approval_rounds.id')
+            .where('last.status', '=', 'approved')
+            .where((t) =>
+              t.or([
+                t('last.approver_id', 'in', deskUserIds),
+                t('last.decided_by', 'in', deskUserIds),
+              ]),
+            )
+            .where('last.step_no', '=', (s) =>
+              s
+                .selectFrom('approval_tasks')
+                .select((m) => m.fn.max('approval_tasks.step_no').as('m'))
+                .whereRef('approval_tasks.round_id', '=', 'approval_rounds.id'),
+            ),
+        ),
+      ]),
+    )
+    .orderBy('approval_rounds.finished_at')
+    .orderBy('documents.id')
+    .execute();
+}

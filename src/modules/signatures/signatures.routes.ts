@@ -21,6 +21,7 @@ import {
   credentialKinds,
   credentialSchema,
   documentSignatureSchema,
+  documentToSignSchema,
   incomingFileSignaturesSchema,
   signDocumentSchema,
   signResultSchema,
@@ -29,6 +30,7 @@ import {
 } from './signatures.schemas.ts';
 import {
   listDocumentSignatures,
+  listDocumentsToSign,
   readSignatureFile,
   signDocument,
   verifyUploadedSignature,
@@ -90,6 +92,18 @@ const signRoute = createRoute({
     'Podpis zaakceptowanej wersji: XAdES-BES albo PAdES dla PDF (podpis osobisty lub pieczęć urzędu)',
   request: { params: idParam, ...jsonBody(signDocumentSchema) },
   responses: { 201: jsonResponse(signResultSchema, 'Podpisano'), ...standardErrors },
+});
+const toSignRoute = createRoute({
+  method: 'get',
+  path: '/signatures/mine',
+  tags,
+  security,
+  summary:
+    'Zaakceptowane dokumenty czekające na mój podpis (moje sprawy lub moja końcowa akceptacja)',
+  responses: {
+    200: jsonResponse(z.array(documentToSignSchema), 'Dokumenty do podpisu'),
+    ...standardErrors,
+  },
 });
 const listSignaturesRoute = createRoute({
   method: 'get',
@@ -176,6 +190,8 @@ async function readForm(c: Context<AppEnv>) {
 
 export function registerSignatureRoutes(app: App, deps: AppDeps) {
   const fileDeps = (c: Context<AppEnv>) => ({ ...actorDeps(deps, c), files: deps.files });
+
+  app.openapi(toSignRoute, async (c) => c.json(await listDocumentsToSign(actorDeps(deps, c)), 200));
 
   app.openapi(addCredentialRoute, async (c) => {
     const form = await readForm(c);

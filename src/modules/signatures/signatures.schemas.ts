@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { documentKinds } from '../documents/documents.schemas.ts';
 import { problemCodes } from './validation-problems.ts';
 
 export const credentialKinds = ['personal', 'office_seal'] as const;
@@ -103,6 +104,20 @@ export const documentSignatureSchema = z
     report: validationReportSchema,
   })
   .openapi('DocumentSignature');
+
+/** An approved document waiting for my signature (desk). */
+export const documentToSignSchema = z
+  .object({
+    documentId: z.uuid(),
+    title: z.string(),
+    kind: z.enum(documentKinds),
+    version: z.number().int(),
+    caseId: z.uuid(),
+    caseSign: z.string(),
+    caseTitle: z.string(),
+    approvedAt: z.string().nullable(),
+  })
+  .openapi('DocumentToSign');
 
 export const signResultSchema = documentSignatureSchema
   .omit({ credentialKind: true, signedBy: true, report: true })

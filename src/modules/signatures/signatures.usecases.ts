@@ -130,6 +130,28 @@ export async function signDocument(
   });
 }
 
+/**
+ * My desk's "waiting for my signature": approved documents in the cases I (or whoever I
+ * substitute) handle, or that I approved last.
+ */
+export async function listDocumentsToSign(deps: ActorDeps) {
+  const rows = await repo.listAwaitingSignature(
+    deps.db,
+    deps.actor.officeId,
+    deps.actor.deskUserIds,
+  );
+  return rows.map((row) => ({
+    documentId: row.id,
+    title: row.title,
+    kind: row.kind,
+    version: row.current_version,
+    caseId: row.case_id,
+    caseSign: row.case_sign,
+    caseTitle: row.case_title,
+    approvedAt: row.finished_at?.toISOString() ?? null,
+  }));
+}
+
 /** The signatures of a document, each re-verified now against its version's stored bytes. */
 export async function listDocumentSignatures(deps: FileDeps, documentId: string) {
   const document = await getDocumentForAction(deps.db, deps.actor, documentId, 'read');

@@ -4356,6 +4356,96 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/signatures/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Zaakceptowane dokumenty czekające na mój podpis (moje sprawy lub moja końcowa akceptacja) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Dokumenty do podpisu */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DocumentToSign'][];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/signing-credentials': {
     parameters: {
       query?: never;
@@ -8428,6 +8518,20 @@ export interface components {
     };
     CancelDraft: {
       reason: string;
+    };
+    DocumentToSign: {
+      /** Format: uuid */
+      documentId: string;
+      title: string;
+      /** @enum {string} */
+      kind:
+        'letter' | 'decision' | 'order' | 'certificate' | 'delay_notice' | 'note' | 'attachment';
+      version: number;
+      /** Format: uuid */
+      caseId: string;
+      caseSign: string;
+      caseTitle: string;
+      approvedAt: string | null;
     };
     SigningCredential: {
       /** Format: uuid */

@@ -7,6 +7,7 @@ import { useCurrentUser } from '../modules/auth/AuthContext.tsx';
 import { useCases } from '../modules/cases/cases.api.ts';
 import { DeadlineTable } from '../modules/deadlines/DeadlineTable.tsx';
 import { NotificationList } from '../modules/notifications/NotificationList.tsx';
+import { DocumentsToSign } from '../modules/signatures/DocumentsToSign.tsx';
 import { useOrgNames } from '../modules/org/org.api.ts';
 import { Empty, QueryView } from '../ui/Loading.tsx';
 import { Page, Section } from '../ui/Page.tsx';
@@ -61,6 +62,11 @@ export function DeskPage() {
         {caseWorker ? (
           <Section title={t('desk.approvals')} id="desk-approvals">
             <MyApprovals />
+          </Section>
+        ) : null}
+        {caseWorker ? (
+          <Section title={t('desk.toSign')} id="desk-to-sign">
+            <DocumentsToSign />
           </Section>
         ) : null}
         {assigner ? (

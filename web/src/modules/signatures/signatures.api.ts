@@ -10,7 +10,16 @@ export const signatureKeys = {
   credentials: ['signatures', 'credentials'] as const,
   anchors: ['signatures', 'anchors'] as const,
   forDocument: (documentId: string) => ['signatures', 'document', documentId] as const,
+  mine: ['signatures', 'mine'] as const,
 };
+
+/** Approved documents waiting for my signature (my cases, or my final approval). */
+export function useDocumentsToSign() {
+  return useQuery({
+    queryKey: signatureKeys.mine,
+    queryFn: () => call(api.GET('/api/v1/signatures/mine')),
+  });
+}
 
 export function useSigningCredentials() {
   return useQuery({
