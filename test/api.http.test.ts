@@ -262,6 +262,17 @@ describe('HTTP API /api/v1', () => {
     );
     expect(reused.status).toBe(422);
     expect(await countItems()).toBe(before + 1);
+
+    // Without a sign-in there is nobody to keep the key for: the client is told, not ignored.
+    const anonymous = await api.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'login-0001-abcd' },
+      body: JSON.stringify({ login: 'kancelaria', password: 'demo' }),
+    });
+    expect(anonymous.status).toBe(400);
+    expect(await anonymous.json()).toMatchObject({
+      error: { code: 'idempotency.needs_sign_in' },
+    });
   });
 
   it('stores the same file once and refuses files over the limit', async () => {

@@ -9,7 +9,7 @@ const KEY = /^[A-Za-z0-9_-]{8,128}$/;
 /**
  * `Idempotency-Key` on POST: the first request with a key runs and its response is kept; a retry
  * with the same key and body gets the same response without running again; the same key with a
- * different body is refused.
+ * different body is refused. Public paths (no actor) refuse the header.
  */
 export function idempotency(deps: Pick<AppDeps, 'db'>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -23,7 +23,17 @@ export function idempotency(deps: Pick<AppDeps, 'db'>): MiddlewareHandler<AppEnv
         'Nagłówek Idempotency-Key musi mieć 8–128 znaków [A-Za-z0-9_-].',
       );
     }
-    const actor = c.get('actor');
+    // Keys belong to a signed-in person or system: on a public path (sign-in, the portal's
+    // status lookup) there is nobody to keep them for, so a client relying on one is told.
+    const actor = c.get('actor') as AppEnv['Variables']['actor'] | undefined;
+    if (!actor) {
+      throw new AppError(
+        'idempotency.needs_sign_in',
+        400,
+        'Idempotency-Key is honoured only on requests of a signed-in user or system.',
+        'Nagłówek Idempotency-Key działa tylko w żądaniach zalogowanego użytkownika lub systemu.',
+      );
+    }
     const body = await c.req.raw.clone().arrayBuffer();
     const requestHash = createHash('sha256')
       .update(c.req.path)
