@@ -1,6 +1,5 @@
 import { getIncomingOrThrow } from '../incoming/incoming.usecases.ts';
 import { runInTransaction, type ActorDeps } from '../record/record.transaction.ts';
-import { joinTransaction } from './joined-transaction.ts';
 import { channelErrors } from './channels.errors.ts';
 import { channelPolicy, officeScope } from './channels.policy.ts';
 import * as repo from './channels.repository.ts';
@@ -22,7 +21,7 @@ export async function addMailbox(deps: ActorDeps, rawInput: AddMailboxInput) {
     if (await repo.findMailboxByAddress(tx.trx, input.channel, input.address))
       throw channelErrors.mailboxTaken();
     const gatewayUserId = await ensureGatewayUser({
-      db: joinTransaction(tx.trx),
+      db: tx.trx,
       clock: deps.clock,
       actor: tx.actor,
     });

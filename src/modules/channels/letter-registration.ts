@@ -8,7 +8,6 @@ import { recordChange } from '../record/record.transaction.ts';
 import { loadTrustAnchors } from '../signatures/signing-credentials.usecases.ts';
 import type { ChannelName } from './channel-client.ts';
 import { toRegisterInput, type InboundLetter } from './inbound-letter.ts';
-import { joinTransaction } from './joined-transaction.ts';
 import { checkSignatures, describeSignatures, type FileSignatures } from './signature-check.ts';
 
 const CHANNEL_LABELS: Record<ChannelName, string> = { epuap: 'ePUAP', edoreczenia: 'e-Doręczenia' };
@@ -57,7 +56,7 @@ export async function registerLetter(
   return deps.db.transaction().execute(async (trx) => {
     if (!(await steps.claim(trx))) return null;
     const joined = {
-      db: joinTransaction(trx),
+      db: trx,
       clock: deps.clock,
       files: deps.files,
       actor: deps.actor,

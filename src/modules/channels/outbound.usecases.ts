@@ -10,7 +10,6 @@ import { ChannelRequestError, ChannelUnavailableError } from './channel-http.ts'
 import * as repo from './channels.repository.ts';
 import type { GatewayDeps } from './gateway-deps.ts';
 import { describeError, gatewayActor, type Call } from './inbound.usecases.ts';
-import { joinTransaction } from './joined-transaction.ts';
 
 /**
  * Outgoing items registered for this mailbox's channel (RKW, method epuap/edoreczenia) join its
@@ -119,7 +118,7 @@ export async function sendQueued(
           .where('id', '=', row.outgoing_id)
           .executeTakeFirstOrThrow();
         if (item.status === 'registered') {
-          await markSent({ db: joinTransaction(trx), clock: deps.clock, actor }, row.outgoing_id);
+          await markSent({ db: trx, clock: deps.clock, actor }, row.outgoing_id);
         }
         await repo.updateOutbound(trx, row.outgoing_id, {
           state: 'sent',
@@ -192,7 +191,7 @@ export async function collectProofs(
       await deps.db.transaction().execute(async (trx) => {
         const locked = await repo.lockOutbound(trx, row.outgoing_id);
         if (locked?.state !== 'sent') return;
-        const joined = { db: joinTransaction(trx), clock: deps.clock, actor, files: deps.files };
+        const joined = { db: trx, clock: deps.clock, actor, files: deps.files };
         const current = await trx
           .selectFrom('outgoing_items')
           .select('status')

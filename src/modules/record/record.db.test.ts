@@ -138,4 +138,29 @@ describe('case record (metryka)', () => {
       }),
     ]);
   });
+
+  it('joins a caller’s transaction: the use case commits or rolls back with the caller’s rows', async () => {
+    const deps = await office.as('kancelaria');
+    const registered = async () =>
+      Number(
+        (
+          await deps.db
+            .selectFrom('incoming_items')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await registered();
+    await expect(
+      deps.db.transaction().execute(async (trx) => {
+        await registerIncoming({ ...deps, db: trx }, buildIncoming({ title: 'Wycofane' }));
+        throw new Error('the caller fails after the use case');
+      }),
+    ).rejects.toThrow('the caller fails');
+    expect(await registered()).toBe(before);
+    await deps.db.transaction().execute(async (trx) => {
+      await registerIncoming({ ...deps, db: trx }, buildIncoming({ title: 'Zatwierdzone' }));
+    });
+    expect(await registered()).toBe(before + 1);
+  });
 });

@@ -36,22 +36,26 @@ export interface TransactionContext {
 
 /**
  * The one way a use case changes data: its writes, its audit events and its case-record rows
- * commit or roll back together.
+ * commit or roll back together. When `deps.db` is already a transaction, the use case joins it
+ * instead of opening its own: a caller that must commit the use case together with rows of its
+ * own passes its transaction (the channels gateway registers a message and marks its queue row
+ * in one commit, so a crash between the two cannot register it twice).
  */
 export async function runInTransaction<T>(
   deps: ActorDeps,
   work: (tx: TransactionContext) => Promise<T>,
 ): Promise<T> {
-  return deps.db.transaction().execute(async (trx) => {
+  const run = (trx: Tx) => {
     const now = deps.clock.now();
-    const context: TransactionContext = {
+    return work({
       trx,
       actor: deps.actor,
       now,
       record: (event) => recordChange(trx, deps.actor, now, event),
-    };
-    return work(context);
-  });
+    });
+  };
+  if (deps.db.isTransaction) return run(deps.db as Tx);
+  return deps.db.transaction().execute(run);
 }
 
 export async function recordChange(
