@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { UseCaseDeps, ActorDeps } from '../record/record.transaction.ts';
 import { runInTransaction } from '../record/record.transaction.ts';
 import { localDate } from '../../platform/clock.ts';
-import { loadActor, loadSessionActor, type Actor } from './actor.ts';
+import { loadSessionActor, type Actor } from './actor.ts';
 import { authErrors } from './auth.errors.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { orgPolicy } from '../org/org.policy.ts';
@@ -61,7 +61,8 @@ export async function login(
       expires_at: new Date(now.getTime() + deps.sessionHours * 3600 * 1000),
     })
     .execute();
-  const actor = await loadActor(deps.db, user.id, localDate(now));
+  // Through the session, so that this node already knows the actor at the first request.
+  const actor = await loadSessionActor(deps.db, hashToken(token), now, localDate(now));
   if (!actor) throw authErrors.invalidCredentials();
   return { token, actor };
 }
