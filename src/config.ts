@@ -13,9 +13,9 @@ const settingsSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
-  /** Largest file accepted by the file store, in megabytes. */
   /** Connections each app node keeps to PostgreSQL (ignored on embedded PGlite: one connection). */
   OBIEG_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Largest file accepted by the file store, in megabytes. */
   OBIEG_MAX_FILE_MB: z.coerce.number().int().min(1).max(2048).default(100),
   /** Lifetime of a person's session token, in hours. */
   OBIEG_SESSION_HOURS: z.coerce
