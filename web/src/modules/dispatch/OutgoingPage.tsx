@@ -7,6 +7,7 @@ import { useFormat } from '../../ui/format.ts';
 import { Empty, QueryView } from '../../ui/Loading.tsx';
 import { Page, Section } from '../../ui/Page.tsx';
 import { printPart } from '../../ui/print.ts';
+import { Pager } from '../../ui/Pager.tsx';
 import {
   OUTGOING_STATUSES,
   REGISTER_PAGE_SIZE,
@@ -176,24 +177,12 @@ function OutgoingRegister() {
           )
         }
       </QueryView>
-      <div className="button-row">
-        <button
-          type="button"
-          className="secondary"
-          disabled={offset === 0}
-          onClick={() => setOffset(Math.max(0, offset - REGISTER_PAGE_SIZE))}
-        >
-          {t('common.previous')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={(register.data?.length ?? 0) < REGISTER_PAGE_SIZE}
-          onClick={() => setOffset(offset + REGISTER_PAGE_SIZE)}
-        >
-          {t('common.next')}
-        </button>
-      </div>
+      <Pager
+        offset={offset}
+        pageSize={REGISTER_PAGE_SIZE}
+        shown={register.data?.length ?? 0}
+        onChange={setOffset}
+      />
     </Section>
   );
 }

@@ -7,6 +7,7 @@ import { TextField } from '../../ui/Field.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Empty, QueryView } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
+import { Pager } from '../../ui/Pager.tsx';
 import { PAGE_SIZE, useIncomingList } from './incoming.api.ts';
 
 /** The incoming register (RPW) as far as the user may see it. */
@@ -93,24 +94,12 @@ export function IncomingListPage() {
           )
         }
       </QueryView>
-      <div className="button-row">
-        <button
-          type="button"
-          className="secondary"
-          disabled={offset === 0}
-          onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
-        >
-          {t('common.previous')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={(list.data?.length ?? 0) < PAGE_SIZE}
-          onClick={() => setOffset(offset + PAGE_SIZE)}
-        >
-          {t('common.next')}
-        </button>
-      </div>
+      <Pager
+        offset={offset}
+        pageSize={PAGE_SIZE}
+        shown={list.data?.length ?? 0}
+        onChange={setOffset}
+      />
     </Page>
   );
 }
