@@ -222,21 +222,7 @@ describe('an application submitted through the portal', () => {
   it('receives the decision through the portal: the first download is the delivery, recorded in the case with the appeal term', async () => {
     office.clock.set('2026-03-03T10:00:00+01:00');
     const deps = portalDeps(office, files);
-    const { session } = await signInAs(deps);
-    const submitted = await submitApplication(
-      deps,
-      session,
-      'podatek-od-nieruchomosci',
-      buildTaxApplication(),
-      [],
-    );
-    if (!submitted.ok) throw new Error('not submitted');
-    const item = await office.database.db
-      .selectFrom('portal_submissions')
-      .select('incoming_id')
-      .where('id', '=', submitted.submissionId)
-      .executeTakeFirstOrThrow();
-    const decided = await decideAsStaff(office, files, item.incoming_id!);
+    const { session, submitted, decided } = await submittedAndDecided(deps);
 
     const matter = await getMyMatter(deps, session, submitted.submissionId);
     expect(matter.progress).toMatchObject({
@@ -314,21 +300,7 @@ describe('an application submitted through the portal', () => {
   it('deems a portal letter delivered the day after 14 days when it is not downloaded', async () => {
     office.clock.set('2026-04-01T10:00:00+02:00');
     const deps = portalDeps(office, files);
-    const { session } = await signInAs(deps);
-    const submitted = await submitApplication(
-      deps,
-      session,
-      'podatek-od-nieruchomosci',
-      buildTaxApplication(),
-      [],
-    );
-    if (!submitted.ok) throw new Error('not submitted');
-    const { incoming_id } = await office.database.db
-      .selectFrom('portal_submissions')
-      .select('incoming_id')
-      .where('id', '=', submitted.submissionId)
-      .executeTakeFirstOrThrow();
-    const decided = await decideAsStaff(office, files, incoming_id!);
+    const { decided } = await submittedAndDecided(deps);
     office.clock.set('2026-04-15T12:00:00+02:00');
     expect(await applyPortalDeliveryFictions(deps)).toBe(0);
     office.clock.set('2026-04-16T06:00:00+02:00');
@@ -356,6 +328,26 @@ describe('an application submitted through the portal', () => {
     ).rejects.toMatchObject({ code: 'portal.no_recipient' });
   });
 });
+
+/** A citizen signs in and submits a tax application without files; the staff decide it. */
+async function submittedAndDecided(deps: ReturnType<typeof portalDeps>) {
+  const { session } = await signInAs(deps);
+  const submitted = await submitApplication(
+    deps,
+    session,
+    'podatek-od-nieruchomosci',
+    buildTaxApplication(),
+    [],
+  );
+  if (!submitted.ok) throw new Error('not submitted');
+  const { incoming_id } = await office.database.db
+    .selectFrom('portal_submissions')
+    .select('incoming_id')
+    .where('id', '=', submitted.submissionId)
+    .executeTakeFirstOrThrow();
+  const decided = await decideAsStaff(office, files, incoming_id!);
+  return { session, submitted, decided };
+}
 
 async function countSubmissions() {
   const row = await office.database.db
