@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
-import type { BackoffPolicy } from './backoff.ts';
+import { backoffDelayMs, type BackoffPolicy } from './backoff.ts';
 import type { ChannelClients } from './channel-client.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 
@@ -43,4 +43,15 @@ export interface GatewayDeps {
   random?: () => number;
   /** Aborts requests in flight (shutdown). */
   signal?: AbortSignal;
+}
+
+/**
+ * How long to wait before trying again after `failures` failures in a row: exponential back-off
+ * with jitter (the deps' random source in tests), never less than the service's Retry-After.
+ */
+export function retryDelayMs(deps: GatewayDeps, failures: number, retryAfterMs?: number | null) {
+  return backoffDelayMs(failures, deps.settings.backoff, {
+    retryAfterMs: retryAfterMs ?? null,
+    ...(deps.random ? { random: deps.random } : {}),
+  });
 }

@@ -1,7 +1,6 @@
-import { backoffDelayMs } from './backoff.ts';
 import { ChannelUnavailableError } from './channel-http.ts';
 import * as repo from './channels.repository.ts';
-import type { GatewayDeps } from './gateway-deps.ts';
+import { retryDelayMs, type GatewayDeps } from './gateway-deps.ts';
 import {
   describeError,
   downloadListed,
@@ -136,10 +135,7 @@ async function workMailbox(
 async function backOff(deps: GatewayDeps, mailbox: repo.MailboxRow, error: unknown) {
   const failures = mailbox.failures + 1;
   const retryAfterMs = error instanceof ChannelUnavailableError ? error.retryAfterMs : null;
-  const delay = backoffDelayMs(failures, deps.settings.backoff, {
-    retryAfterMs,
-    ...(deps.random ? { random: deps.random } : {}),
-  });
+  const delay = retryDelayMs(deps, failures, retryAfterMs);
   // A throttled or unavailable service is expected weather (one line); anything else is a bug.
   if (error instanceof ChannelUnavailableError) {
     deps.logger.info(

@@ -3,12 +3,11 @@ import { AppError } from '../../platform/errors.ts';
 import { localDate } from '../../platform/clock.ts';
 import { loadActor, type Actor } from '../auth/actor.ts';
 import { loadTrustAnchors } from '../signatures/signing-credentials.usecases.ts';
-import { backoffDelayMs } from './backoff.ts';
 import type { ChannelClient, ChannelName } from './channel-client.ts';
 import { ChannelRequestError, ChannelUnavailableError } from './channel-http.ts';
 import { readEdoreczeniaMessage } from './edoreczenia/edoreczenia.message.ts';
 import { readEpuapMessage } from './epuap/epuap.message.ts';
-import type { GatewayDeps } from './gateway-deps.ts';
+import { retryDelayMs, type GatewayDeps } from './gateway-deps.ts';
 import type { InboundLetter } from './inbound-letter.ts';
 import { registerLetter } from './letter-registration.ts';
 import * as repo from './channels.repository.ts';
@@ -186,15 +185,10 @@ async function recordMessageFailure(deps: GatewayDeps, row: repo.MessageRow, err
     });
     return;
   }
-  const delay = backoffDelayMs(
-    attempts,
-    deps.settings.backoff,
-    deps.random ? { random: deps.random } : {},
-  );
   await repo.updateMessage(deps.db, row.id, {
     attempts,
     last_error: reason,
-    next_attempt_at: new Date(now.getTime() + delay),
+    next_attempt_at: new Date(now.getTime() + retryDelayMs(deps, attempts)),
   });
 }
 

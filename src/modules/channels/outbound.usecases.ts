@@ -4,11 +4,10 @@ import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { electronicDeliveryFiction } from '../deadlines/delivery.ts';
 import { applyDeliveryFiction, markSent, recordDelivery } from '../dispatch/dispatch.usecases.ts';
-import { backoffDelayMs } from './backoff.ts';
 import type { ChannelClient, OutboundLetter } from './channel-client.ts';
 import { ChannelRequestError, ChannelUnavailableError } from './channel-http.ts';
 import * as repo from './channels.repository.ts';
-import type { GatewayDeps } from './gateway-deps.ts';
+import { retryDelayMs, type GatewayDeps } from './gateway-deps.ts';
 import { describeError, gatewayActor, type Call } from './inbound.usecases.ts';
 
 /**
@@ -297,15 +296,10 @@ async function recordOutboundFailure(deps: GatewayDeps, row: repo.OutboundRow, e
     await deadOutbound(deps, { ...row, attempts: attempts - 1 }, reason);
     return;
   }
-  const delay = backoffDelayMs(
-    attempts,
-    deps.settings.backoff,
-    deps.random ? { random: deps.random } : {},
-  );
   await repo.updateOutbound(deps.db, row.outgoing_id, {
     attempts,
     last_error: reason,
-    next_attempt_at: new Date(deps.clock.now().getTime() + delay),
+    next_attempt_at: new Date(deps.clock.now().getTime() + retryDelayMs(deps, attempts)),
   });
 }
 
