@@ -20,6 +20,22 @@ export function parseXmlBytes(bytes: Uint8Array): Element {
   return parseXmlStrictly(text).documentElement as unknown as Element;
 }
 
+/**
+ * `parseXmlBytes` for what came from outside: a document that is not well-formed XML becomes the
+ * caller's coded refusal (malformed message, malformed proof) with the parser's reason.
+ */
+export function parseReceivedXml(
+  bytes: Uint8Array,
+  refusal: (details: { reason: string }) => Error,
+): Element {
+  try {
+    return parseXmlBytes(bytes);
+  } catch (error) {
+    if (error instanceof XmlParseError) throw refusal({ reason: error.message });
+    throw error;
+  }
+}
+
 /** Direct children of `parent` with the given namespace and local name. */
 export function children(parent: Element | null | undefined, ns: string, name: string): Element[] {
   if (!parent) return [];

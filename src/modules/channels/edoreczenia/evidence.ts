@@ -1,5 +1,5 @@
 import { channelErrors } from '../channels.errors.ts';
-import { child, escapeXml, parseXmlBytes, text, XmlParseError } from '../xml.ts';
+import { child, escapeXml, parseReceivedXml, text } from '../xml.ts';
 import type { EvidenceType } from './edoreczenia.envelope.ts';
 
 /**
@@ -29,14 +29,7 @@ export function buildEvidence(input: {
 }
 
 export function parseEvidence(bytes: Uint8Array): Evidence {
-  let root;
-  try {
-    root = parseXmlBytes(bytes);
-  } catch (error) {
-    if (error instanceof XmlParseError)
-      throw channelErrors.malformedProof({ reason: error.message });
-    throw error;
-  }
+  const root = parseReceivedXml(bytes, channelErrors.malformedProof);
   const code = text(child(root, REM_NS, 'EventCode')) ?? '';
   const type = code.startsWith(EVENT_PREFIX) ? code.slice(EVENT_PREFIX.length) : '';
   const time = new Date(text(child(root, REM_NS, 'EventTime')) ?? '');

@@ -2,7 +2,7 @@ import type { Element } from '@xmldom/xmldom';
 import type { PostalAddress } from '../../../platform/db/schema.ts';
 import { channelErrors } from '../channels.errors.ts';
 import { partialDateOf } from '../inbound-letter.ts';
-import { child, children, CRD, parseXmlBytes, path, text, XmlParseError } from '../xml.ts';
+import { child, children, CRD, parseReceivedXml, path, text } from '../xml.ts';
 
 /**
  * The ePUAP general letter (pismo ogólne do podmiotu publicznego), form
@@ -40,14 +40,7 @@ export function isGeneralLetter(root: Element): boolean {
 }
 
 export function parseGeneralLetter(bytes: Uint8Array): GeneralLetter {
-  let root: Element;
-  try {
-    root = parseXmlBytes(bytes);
-  } catch (error) {
-    if (error instanceof XmlParseError)
-      throw channelErrors.malformedMessage({ reason: error.message });
-    throw error;
-  }
+  const root = parseReceivedXml(bytes, channelErrors.malformedMessage);
   if (!isGeneralLetter(root)) {
     throw channelErrors.unsupportedForm({
       root: `{${root.namespaceURI ?? ''}}${root.localName ?? ''}`,

@@ -1,5 +1,5 @@
 import { channelErrors } from '../channels.errors.ts';
-import { child, CRD, escapeXml, parseXmlBytes, text, XmlParseError } from '../xml.ts';
+import { child, CRD, escapeXml, parseReceivedXml, parseXmlBytes, text } from '../xml.ts';
 
 /**
  * ePUAP official proofs (urzędowe poświadczenia) in namespace
@@ -28,14 +28,7 @@ export function isUpo(bytes: Uint8Array): boolean {
 }
 
 export function parseUpo(bytes: Uint8Array): Upo {
-  let root;
-  try {
-    root = parseXmlBytes(bytes);
-  } catch (error) {
-    if (error instanceof XmlParseError)
-      throw channelErrors.malformedProof({ reason: error.message });
-    throw error;
-  }
+  const root = parseReceivedXml(bytes, channelErrors.malformedProof);
   const body = child(root, CRD.upo, 'UPP') ?? child(root, CRD.upo, 'UPD');
   const when = text(child(body, CRD.upo, 'DataDoreczenia'));
   const deliveredAt = when ? new Date(when) : undefined;
