@@ -1,5 +1,5 @@
 import { localDate } from '../../platform/clock.ts';
-import { electronicDeliveryFiction } from '../deadlines/delivery.ts';
+import { portalFictionDate } from './case-progress.ts';
 import { applyDeliveryFiction } from '../dispatch/dispatch.usecases.ts';
 import { getPortalActor, resolvePortalOffice, type PortalDeps } from './portal-account.ts';
 import { pruneLookupAttempts } from './status-lookup.usecases.ts';
@@ -35,9 +35,7 @@ export async function applyPortalDeliveryFictions(deps: PortalDeps): Promise<num
     .orderBy('sent_at')
     .limit(200)
     .execute();
-  const due = candidates.filter(
-    (c) => c.sent_at && electronicDeliveryFiction(localDate(c.sent_at)) <= today,
-  );
+  const due = candidates.filter((c) => c.sent_at && portalFictionDate(c.sent_at) <= today);
   if (due.length === 0) return 0;
   const actor = await getPortalActor(deps, office);
   let applied = 0;
