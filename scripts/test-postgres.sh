@@ -2,7 +2,15 @@
 # Runs a command against a throw-away PostgreSQL server on 127.0.0.1: installs Debian's
 # postgresql when missing, initdb into a temp dir, starts it, runs "$@" with
 # OBIEG_TEST_DATABASE_URL set, and stops and removes the server whatever happens.
+# Tests run it with fsync off (a throw-away server; a crash may lose what it holds); with
+# --durable (the benchmark) it keeps PostgreSQL's defaults: fsync and synchronous_commit on.
 set -euo pipefail
+
+DURABILITY="-c fsync=off"
+if [ "${1:-}" = "--durable" ]; then
+  DURABILITY=""
+  shift
+fi
 
 find_pg_bin() {
   local dir
@@ -38,8 +46,8 @@ trap cleanup EXIT
 
 "${RUN_AS[@]}" "$PG_BIN/initdb" -D "$PGDATA_DIR/data" -U obieg --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 "${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA_DIR/data" -l "$PGDATA_DIR/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $PORT -k $PGDATA_DIR -c max_connections=200 -c fsync=off" start >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -p $PORT -k $PGDATA_DIR -c max_connections=200 $DURABILITY" start >/dev/null
 
 export OBIEG_TEST_DATABASE_URL="postgres://obieg@127.0.0.1:$PORT/postgres"
-echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT"
+echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT (${DURABILITY:-fsync on})"
 "$@"

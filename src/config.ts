@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -13,8 +14,10 @@ const settingsSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
-  /** Connections each app node keeps to PostgreSQL (ignored on embedded PGlite: one connection). */
+  /** Connections each app node keeps to PostgreSQL (embedded or external). */
   OBIEG_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** HTTP worker processes of `obieg serve` (0 = one per core, at most 8; 1 = a single process). */
+  OBIEG_HTTP_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
   /** Largest file accepted by the file store, in megabytes. */
   OBIEG_MAX_FILE_MB: z.coerce.number().int().min(1).max(2048).default(100),
   /** Lifetime of a person's session token, in hours. */
@@ -90,10 +93,14 @@ export type Settings = Omit<z.infer<typeof settingsSchema>, 'OBIEG_DATA_DIR'> & 
 export const settingsDocumentation: Record<keyof Settings, string> = {
   HOST: 'Address the HTTP server listens on (default 127.0.0.1).',
   PORT: 'HTTP port (default 3000).',
-  OBIEG_DATA_DIR: 'Data directory: embedded database and file store (default ./data).',
-  DATABASE_URL: 'PostgreSQL connection string; unset = embedded PGlite in OBIEG_DATA_DIR/db.',
+  OBIEG_DATA_DIR:
+    'Data directory: embedded PostgreSQL (pg/) and file store (files/) (default ./data).',
+  DATABASE_URL:
+    'External PostgreSQL connection string; unset = the embedded PostgreSQL that Obieg starts itself in OBIEG_DATA_DIR/pg.',
   OBIEG_DB_POOL_SIZE:
     'Connections per app node to PostgreSQL (default 10); nodes × pool must stay under max_connections.',
+  OBIEG_HTTP_WORKERS:
+    'HTTP worker processes of `obieg serve` sharing its port; 0 = one per core, at most 8 (default); 1 = a single process.',
   OBIEG_MAX_FILE_MB: 'Largest accepted file in MB (default 100).',
   OBIEG_SESSION_HOURS: 'Session token lifetime in hours (default 12).',
   LOG_LEVEL: 'pino log level (default info).',
@@ -156,5 +163,10 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       .join('\n');
     throw new Error(`Invalid settings / nieprawidłowa konfiguracja:\n${problems}`);
   }
-  return { ...parsed.data, OBIEG_DATA_DIR: path.resolve(parsed.data.OBIEG_DATA_DIR) };
+  const workers = parsed.data.OBIEG_HTTP_WORKERS || Math.min(os.availableParallelism(), 8);
+  return {
+    ...parsed.data,
+    OBIEG_DATA_DIR: path.resolve(parsed.data.OBIEG_DATA_DIR),
+    OBIEG_HTTP_WORKERS: workers,
+  };
 }

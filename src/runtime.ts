@@ -9,10 +9,13 @@ import { createDiskFileStore } from './platform/files/file-store.ts';
 import { buildPortalOptions } from './modules/portal/portal-setup.ts';
 
 /** Everything a process of Obieg needs, built once from the settings (the composition root). */
-export async function openRuntime(settings: Settings, options: { clock?: Clock } = {}) {
+export async function openRuntime(
+  settings: Settings,
+  options: { clock?: Clock; migrate?: boolean } = {},
+) {
   const logger = pino({ level: settings.LOG_LEVEL, base: undefined });
   const database: Database = await openDatabase(settings);
-  await migrateToLatest(database.db);
+  if (options.migrate !== false) await migrateToLatest(database.db);
   const maxBytes = settings.OBIEG_MAX_FILE_MB * 1024 * 1024;
   const files = createDiskFileStore(path.join(settings.OBIEG_DATA_DIR, 'files'), maxBytes);
   const deps = {

@@ -20,8 +20,7 @@ import {
 /**
  * The gateway against a misbehaving national service, with a real crash: `obieg channel poll`
  * runs as a child process and is killed with SIGKILL while a download is half-way, then started
- * again. On PGlite (default) the data directory must survive the kill; with
- * OBIEG_TEST_DATABASE_URL the same runs on PostgreSQL.
+ * again. The database is the test run's server (embedded PostgreSQL, or .ci/run's external one).
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
 const EPUAP_BOX = '/um-demo/SkrytkaESP';
@@ -191,7 +190,7 @@ describe('channels gateway under faults and a crash', () => {
       expect(stats.quotaExceeded).toBe(0);
 
       console.info(
-        `gateway crash test (${process.env.OBIEG_TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}): ` +
+        `gateway crash test: ` +
           `killed after ${atKill.confirmations} confirmed downloads; left behind ${JSON.stringify(leftBehind)}; ` +
           `duplicates listed ${stats.duplicatesListed}, 429 ${stats.throttled}, 503 ${stats.unavailable}, ` +
           `aborted downloads ${stats.abortedDownloads}; ${laps.join(', ')}; total ${Date.now() - started} ms; ` +

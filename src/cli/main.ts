@@ -1,10 +1,9 @@
 import fs from 'node:fs/promises';
-import { serve } from '@hono/node-server';
 import { Command, Option } from 'commander';
 import { loadSettings, settingsDocumentation } from '../config.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { buildOpenApiDocument } from '../app.ts';
-import { seedDemoOffice, DEMO_PASSWORD, DEMO_PEOPLE } from '../demo/demo-office.ts';
+import { seedDemoOffice } from '../demo/demo-office.ts';
 import { seedDemoActivity } from '../demo/demo-activity.ts';
 import { seedDemoSigning } from '../demo/demo-signing.ts';
 import { verifyRecordChains } from '../modules/record/record.verify.ts';
@@ -12,17 +11,10 @@ import { createOffice, createUser } from '../modules/org/org.usecases.ts';
 import { importJrwa } from '../modules/jrwa/jrwa.usecases.ts';
 import { loadActor } from '../modules/auth/actor.ts';
 import { localDate } from '../platform/clock.ts';
-import { runNotificationWorker } from '../modules/notifications/notifications.worker.ts';
-import { runSearchIndexer } from '../modules/search/search-indexer.ts';
-import { startPeriodic } from '../platform/periodic.ts';
-import { createSmtpMailer } from '../modules/notifications/notifications.mailer.ts';
 import { AppError } from '../platform/errors.ts';
 import { roleNames, scopes } from '../modules/org/org.schemas.ts';
-import { runPortalWorker } from '../modules/portal/portal.worker.ts';
-import { portalSettingsFrom } from '../modules/portal/portal-setup.ts';
 import { registerChannelCommands } from '../modules/channels/channels.cli.ts';
-import { createGatewayDeps } from '../modules/channels/channels.worker.ts';
-import { runGatewayPass } from '../modules/channels/gateway.ts';
+import { runServe } from './serve.ts';
 
 const program = new Command('obieg').description('Obieg – elektroniczny obieg dokumentów (EZD)');
 const settingsHelp = Object.entries(settingsDocumentation)
@@ -81,75 +73,7 @@ program
     '--demo',
     'na pustej bazie tworzy urząd demonstracyjny / seed the demo office into an empty database',
   )
-  .action(async (options: { demo?: boolean }) => {
-    const settings = loadSettings();
-    const runtime = await openRuntime(settings);
-    if (options.demo) await ensureDemo(runtime);
-    const app = runtime.createApp({ demo: Boolean(options.demo) });
-    const workerDeps = {
-      db: runtime.db,
-      clock: runtime.clock,
-      files: runtime.files,
-      mailer: createSmtpMailer(settings.SMTP_URL, settings.SMTP_FROM),
-      logger: runtime.logger,
-    };
-    // The channels gateway (ePUAP, e-Doręczenia) stops its requests in flight on shutdown.
-    const gatewayStop = new AbortController();
-    const gatewayDeps = createGatewayDeps(runtime, settings, gatewayStop.signal);
-    for (const signal of ['SIGINT', 'SIGTERM'] as const)
-      process.once(signal, () => gatewayStop.abort());
-    const workers = [
-      startPeriodic(
-        'notification worker',
-        () => runNotificationWorker(workerDeps, { notifyDays: settings.OBIEG_NOTIFY_DAYS }),
-        settings.OBIEG_NOTIFY_INTERVAL_S,
-        runtime.logger,
-      ),
-      startPeriodic('search indexer', () => runSearchIndexer(workerDeps), 5, runtime.logger),
-      startPeriodic(
-        'portal worker',
-        () =>
-          runPortalWorker({
-            ...workerDeps,
-            sealPassword: settings.OBIEG_SEAL_PASSWORD,
-            portal: portalSettingsFrom(settings),
-          }),
-        settings.OBIEG_PORTAL_WORKER_INTERVAL_S,
-        runtime.logger,
-      ),
-      startPeriodic(
-        'channels gateway',
-        () => runGatewayPass(gatewayDeps),
-        Object.keys(gatewayDeps.clients).length > 0 ? settings.OBIEG_CHANNEL_INTERVAL_S : 0,
-        runtime.logger,
-      ),
-    ];
-    const server = serve(
-      { fetch: app.fetch, hostname: settings.HOST, port: settings.PORT },
-      (info) => {
-        const url = `http://${settings.HOST}:${info.port}`;
-        console.log(`\nObieg działa / is running: ${url}`);
-        console.log(`API: ${url}/api/v1  (OpenAPI: ${url}/api/v1/openapi.json)`);
-        console.log(`Portal mieszkańca / citizens' portal: ${url}/portal`);
-        console.log(
-          `Dane / data: ${settings.DATABASE_URL ? 'PostgreSQL' : `PGlite w ${settings.OBIEG_DATA_DIR}`}`,
-        );
-        if (options.demo) {
-          console.log(
-            `\nKonta demonstracyjne (hasło „${DEMO_PASSWORD}”): admin, ${DEMO_PEOPLE.map((p) => p.login).join(', ')}`,
-          );
-        }
-      },
-    );
-    const shutdown = () => {
-      server.close();
-      void Promise.all(workers.map((w) => w.stop()))
-        .then(() => runtime.close())
-        .then(() => process.exit(0));
-    };
-    process.on('SIGINT', shutdown);
-    process.on('SIGTERM', shutdown);
-  });
+  .action((options: { demo?: boolean }) => runServe({ demo: Boolean(options.demo), ensureDemo }));
 
 program
   .command('migrate')

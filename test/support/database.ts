@@ -1,44 +1,55 @@
-import fs from 'node:fs';
-import pg from 'pg';
 import { randomBytes } from 'node:crypto';
-import { openPglite, openPostgres, type Database } from '../../src/platform/db/database.ts';
-import { migrateToLatest } from '../../src/platform/db/migrate.ts';
-import { pgliteTemplatePath } from './template.ts';
+import pg from 'pg';
+import { openPostgres, type Database } from '../../src/platform/db/database.ts';
+import { templateDatabaseName } from './template.ts';
 
-/**
- * A fresh, migrated database for one test file: embedded PGlite by default, or a new database on
- * the PostgreSQL server named by OBIEG_TEST_DATABASE_URL (how .ci/run runs the suite again).
- */
-export async function createTestDatabase(): Promise<Database> {
-  const serverUrl = process.env.OBIEG_TEST_DATABASE_URL;
-  if (serverUrl) return createPostgresDatabase(serverUrl);
-  const template = pgliteTemplatePath();
-  if (fs.existsSync(template)) {
-    return openPglite(undefined, new Blob([fs.readFileSync(template)]));
-  }
-  const database = await openPglite();
-  await migrateToLatest(database.db);
-  return database;
+/** The test run's PostgreSQL server (test/global-setup.ts): embedded, or .ci/run's external one. */
+export function testServerUrl(): string {
+  const url = process.env.OBIEG_TEST_DATABASE_URL;
+  if (!url) throw new Error('OBIEG_TEST_DATABASE_URL is unset: run the tests through vitest');
+  return url;
 }
 
-async function createPostgresDatabase(serverUrl: string): Promise<Database> {
+/** A new database copied from the migrated template (or empty); returns its connection string. */
+export async function createTemplateCopy(
+  options: { empty?: boolean } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const serverUrl = testServerUrl();
   const name = `obieg_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  try {
+    await admin.query(
+      `create database ${name} template ${options.empty ? 'template0' : templateDatabaseName()}`,
+    );
+  } finally {
+    await admin.end();
+  }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString(), 20);
-  await migrateToLatest(database.db);
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      try {
+        await dropper.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
+
+/** A fresh, migrated database for one test file, on the run's server; dropped on close. */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<Database> {
+  const copy = await createTemplateCopy(options);
+  const database = await openPostgres(copy.url, 20);
   return {
     ...database,
     close: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await copy.drop();
     },
   };
 }

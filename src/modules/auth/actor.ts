@@ -58,7 +58,7 @@ export async function loadSessionActor(
     .selectFrom('sessions')
     .select((eb) => [
       'sessions.user_id',
-      // A scalar subquery plans faster than a join on embedded PGlite (every request pays it).
+      // The office's actor_version in the same statement (every request pays it).
       eb
         .selectFrom('offices')
         .select('offices.actor_version')

@@ -5,7 +5,11 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { createDemoIdentityProvider } from './identity/demo-identity-provider.ts';
 import type { IdentityProvider } from './identity/identity-provider.ts';
-import { createIdpSigningKey } from './identity/idp-signing-key.ts';
+import {
+  createIdpSigningKey,
+  demoIdpSigningKey,
+  type IdpSigningKey,
+} from './identity/idp-signing-key.ts';
 import { createSamlIdentityProvider } from './identity/saml-identity-provider.ts';
 import { DEFAULT_PORTAL_SETTINGS, type PortalSettings } from './portal-account.ts';
 
@@ -58,7 +62,14 @@ export function buildPortalOptions(
   };
   if (login === 'off') return { ...base, identityProvider: null, demoIdentityProvider: null };
   if (login === 'demo')
-    return { ...base, ...createDemoSignIn(deps, settings.OBIEG_PORTAL_SAML_SP_ENTITY_ID) };
+    return {
+      ...base,
+      ...createDemoSignIn(
+        deps,
+        settings.OBIEG_PORTAL_SAML_SP_ENTITY_ID,
+        demoIdpSigningKey(settings.OBIEG_DATA_DIR),
+      ),
+    };
   if (!settings.OBIEG_PORTAL_SAML_ENTRY_POINT || !settings.OBIEG_PORTAL_SAML_IDP_CERT) {
     throw new Error(
       'OBIEG_PORTAL_LOGIN=saml wymaga OBIEG_PORTAL_SAML_ENTRY_POINT i OBIEG_PORTAL_SAML_IDP_CERT / needs the entry point and the IdP certificate',
@@ -80,10 +91,13 @@ export function buildPortalOptions(
 
 /**
  * Sign-in through the demo identity provider served by this process: the same SAML service
- * provider as in production, talking to a local provider that signs with a key made at start-up.
+ * provider as in production, talking to a local provider that signs with a throw-away key.
  */
-export function createDemoSignIn(deps: { db: Db; clock: Clock }, spEntityId: string) {
-  const key = createIdpSigningKey();
+export function createDemoSignIn(
+  deps: { db: Db; clock: Clock },
+  spEntityId: string,
+  key: IdpSigningKey = createIdpSigningKey(),
+) {
   const entityId = 'urn:obieg:demo-idp';
   return {
     demoIdentityProvider: createDemoIdentityProvider({

@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openPglite } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
 import { schemaColumns } from './schema-columns.ts';
 import { createTestDatabase } from '../../../test/support/database.ts';
 
 describe('migrations and schema', () => {
   it('apply in order to an empty database, and a second run changes nothing', async () => {
-    const database = await openPglite();
+    const database = await createTestDatabase({ empty: true });
     try {
       const first = await migrateToLatest(database.db);
       expect(first.results?.map((r) => r.status).every((s) => s === 'Success')).toBe(true);

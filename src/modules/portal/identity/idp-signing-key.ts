@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import forge from 'node-forge';
 import { createTestCa } from '../../signatures/throwaway-ca.ts';
 
@@ -22,4 +24,30 @@ export function createIdpSigningKey(commonName = 'Obieg – demonstracyjny dosta
     privateKeyPem: forge.pki.privateKeyToPem(bag.key),
     certificatePem: issued.certificate.toString(),
   } satisfies IdpSigningKey;
+}
+
+/**
+ * The demo identity provider's key, kept in the data directory: every HTTP worker of `obieg serve`
+ * signs and checks with the same key, and a sign-in in flight survives a restart. The first
+ * process to write it wins; the others read its file.
+ */
+export function demoIdpSigningKey(dataDir: string): IdpSigningKey {
+  const file = path.join(dataDir, 'demo-idp-key.json');
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as IdpSigningKey;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const key = createIdpSigningKey();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const scratch = `${file}.${process.pid}`;
+  fs.writeFileSync(scratch, JSON.stringify(key), { mode: 0o600 });
+  try {
+    fs.linkSync(scratch, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    fs.rmSync(scratch, { force: true });
+  }
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as IdpSigningKey;
 }
