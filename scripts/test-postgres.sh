@@ -29,7 +29,8 @@ if ! PG_BIN=$(find_pg_bin); then
 fi
 
 PGDATA_DIR=$(mktemp -d /tmp/obieg-pg.XXXXXX)
-PORT=${OBIEG_TEST_PG_PORT:-55432}
+# A free port unless one is asked for, so that two runs (tests and a benchmark) never meet.
+PORT=${OBIEG_TEST_PG_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
 RUN_AS=()
 if [ "$(id -u)" = "0" ]; then
   # PostgreSQL refuses to run as root: use the postgres system user (created by the package).

@@ -304,7 +304,13 @@ function handle(
     async stop() {
       if (!owner || stopped) return;
       stopped = true;
-      if (runningServer(dataDir)) await pgCtl(bin, ['stop', '-w', '-m', 'fast', '-D', dataDir], as);
+      if (runningServer(dataDir)) {
+        // A fast shutdown ends with a checkpoint; should it not finish in time (a disk that
+        // stalls), an immediate stop is still safe: the next start recovers from the WAL.
+        await pgCtl(bin, ['stop', '-w', '-t', '120', '-m', 'fast', '-D', dataDir], as).catch(() =>
+          pgCtl(bin, ['stop', '-w', '-m', 'immediate', '-D', dataDir], as),
+        );
+      }
       if (readOwner(ownerFile) === process.pid) fs.rmSync(ownerFile, { force: true });
     },
   };
