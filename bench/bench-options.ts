@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { Engine } from './bench-database.ts';
+import type { ThinkProfile } from './load/virtual-user.ts';
 
 /**
- * The two profiles. `quick` (npm run bench) fits in five minutes for both engines: a small
- * slice of a region's data and short load steps. `full` (npm run bench -- --full) is EZD RP's
+ * The two profiles. `quick` (npm run bench): a month of one town hall of 65,000 inhabitants
+ * (60,000 letters a year) and short load steps. `full` (npm run bench -- --full) is EZD RP's
  * protocol: a year of a town hall, 1-minute ramp + 3-minute steps for the search, then a
  * confirmation run at the found size with a 5-minute ramp-up and 25 minutes of load.
  */
@@ -15,6 +16,9 @@ export interface BenchOptions {
   incomingPerYear: number;
   signersPerUnit: number;
   ingestLetters: number;
+  /** Letters registered through the HTTP API against the server under test (0: skip). */
+  httpLetters: number;
+  think: ThinkProfile;
   thinkFactor: number;
   startUsers: number;
   maxUsers: number;
@@ -35,11 +39,12 @@ export interface BenchOptions {
 
 const PROFILES = {
   quick: {
-    offices: 2,
-    days: 10,
-    incomingPerYear: 2000,
+    offices: 1,
+    days: 31,
+    incomingPerYear: 60000,
     signersPerUnit: 1,
     ingestLetters: 600,
+    httpLetters: 2000,
     startUsers: 100,
     maxUsers: 3200,
     rampSeconds: 3,
@@ -53,6 +58,7 @@ const PROFILES = {
     incomingPerYear: 60000,
     signersPerUnit: 3,
     ingestLetters: 3000,
+    httpLetters: 20000,
     startUsers: 50,
     maxUsers: 6400,
     rampSeconds: 60,
@@ -64,10 +70,12 @@ const PROFILES = {
 
 export const USAGE = `npm run bench [-- options]
   --full                 EZD RP's protocol and a year of data (hours; see docs/benchmarks.md)
-  --engine E             pglite | postgres | both (default both)
-  --offices M            offices in the region (quick 2, full 1)
-  --days D               simulated days of work (quick 10, full 365)
-  --incoming-per-year N  letters per office and year (quick 2000, full 60000)
+  --engine E             embedded | postgres | both (default both)
+  --offices M            offices in the region (default 1)
+  --days D               simulated days of work (quick 31, full 365)
+  --incoming-per-year N  letters per office and year (default 60000)
+  --http-letters N       letters registered over HTTP, 8 in flight (quick 2000, full 20000; 0 skips)
+  --think P              ezd (5-10 s kancelaria, 10-25 s others; default) | busy (2-6 s)
   --think-factor F       multiplies think time (default 1)
   --start-users N --max-users N --ramp S --duration S   step search
                          (quick 100 / 3200 / 3 s / 10 s, full 50 / 6400 / 60 s / 180 s)
@@ -86,6 +94,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       offices: { type: 'string' },
       days: { type: 'string' },
       'incoming-per-year': { type: 'string' },
+      'http-letters': { type: 'string' },
+      think: { type: 'string', default: 'ezd' },
       'think-factor': { type: 'string', default: '1' },
       'start-users': { type: 'string' },
       'max-users': { type: 'string' },
@@ -114,11 +124,14 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   };
   const engines: Engine[] =
     values.engine === 'both'
-      ? ['pglite', 'postgres']
-      : values.engine === 'pglite' || values.engine === 'postgres'
+      ? ['embedded', 'postgres']
+      : values.engine === 'embedded' || values.engine === 'postgres'
         ? [values.engine]
         : [];
-  if (engines.length === 0) throw new Error(`--engine must be pglite, postgres or both\n${USAGE}`);
+  if (engines.length === 0)
+    throw new Error(`--engine must be embedded, postgres or both\n${USAGE}`);
+  if (values.think !== 'ezd' && values.think !== 'busy')
+    throw new Error(`--think must be ezd or busy\n${USAGE}`);
   return {
     profile,
     engines,
@@ -127,6 +140,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     incomingPerYear: number(values['incoming-per-year'], p.incomingPerYear),
     signersPerUnit: p.signersPerUnit,
     ingestLetters: p.ingestLetters,
+    httpLetters: number(values['http-letters'], p.httpLetters),
+    think: values.think,
     thinkFactor: number(values['think-factor'], 1),
     startUsers: number(values['start-users'], p.startUsers),
     maxUsers: number(values['max-users'], p.maxUsers),
@@ -153,6 +168,10 @@ export function toArgs(options: BenchOptions): string[] {
     String(options.days),
     '--incoming-per-year',
     String(options.incomingPerYear),
+    '--http-letters',
+    String(options.httpLetters),
+    '--think',
+    options.think,
     '--think-factor',
     String(options.thinkFactor),
     '--start-users',

@@ -1,6 +1,7 @@
 /**
- * The data generator on its own: a region of town halls in a data directory (PGlite) or a
- * PostgreSQL database, ready for `OBIEG_DATA_DIR=… node bin/obieg.js serve`.
+ * The data generator on its own: a region of town halls in a data directory (the embedded
+ * PostgreSQL in DIR/pg, stopped at the end) or an external PostgreSQL database, ready for
+ * `OBIEG_DATA_DIR=… node bin/obieg.js serve`.
  *
  *   npx tsx bench/generate.ts --data-dir /tmp/obieg-region --offices 2 --days 365
  *   npx tsx bench/generate.ts --data-dir /tmp/files --database-url postgres://…/obieg --days 30
@@ -29,8 +30,8 @@ if (!values['data-dir']) {
   process.exit(2);
 }
 const dataDir = path.resolve(values['data-dir']);
-const engine = values['database-url'] ? 'postgres' : 'pglite';
-const concurrency = Number(values.concurrency ?? (engine === 'postgres' ? 6 : 1));
+const engine = values['database-url'] ? 'postgres' : 'embedded';
+const concurrency = Number(values.concurrency ?? 6);
 const database = await openBenchDatabase(
   { engine, dataDir, ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}) },
   concurrency + 4,

@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the benchmark harness (docs/benchmarks.md). For each engine: cold and warm
- * start, a region of generated town halls loaded through the use cases, the ingest ratio against
- * raw SQL, and the step search for the most users the server keeps under p95 250 ms with no
- * errors. PostgreSQL runs in its own process under scripts/test-postgres.sh, like CI.
+ * start, a town hall's data generated through the use cases, the ingest ratio against raw SQL,
+ * registration over HTTP, and the step search for the most users the server keeps under p95
+ * 250 ms with no errors. `embedded` is the default installation (`obieg serve` with
+ * OBIEG_DATA_DIR only); `postgres` runs under scripts/test-postgres.sh --durable. Both fsync on.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -45,6 +46,7 @@ const results: BenchResults = {
   seconds: 0,
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   machine: describeMachine(),
+  think: options.think,
   engines: {},
   failures: {},
 };
@@ -54,7 +56,9 @@ log(
 for (const engine of options.engines) {
   try {
     results.engines[engine] =
-      engine === 'pglite' ? await runEngine('pglite', options, log) : await runPostgres(options);
+      engine === 'embedded'
+        ? await runEngine('embedded', options, log)
+        : await runPostgres(options);
   } catch (error) {
     results.failures[engine] =
       error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -5,11 +5,15 @@ import { sql } from 'kysely';
 import { localDate, systemClock } from '../src/platform/clock.ts';
 import { createDiskFileStore } from '../src/platform/files/file-store.ts';
 import { loadActor } from '../src/modules/auth/actor.ts';
+import { openEmbedded, openPostgres } from '../src/platform/db/database.ts';
 import {
   createPostgresDatabase,
   openBenchDatabase,
+  postmasterPid,
+  readServerSettings,
   type BenchTarget,
   type Engine,
+  type ServerSettings,
 } from './bench-database.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { benchUsers, officePrefix } from './generator/bench-office.ts';
@@ -17,6 +21,10 @@ import { signerLogins } from './generator/signers.ts';
 import { createFilePool } from './generator/file-pool.ts';
 import { generateRegion, type GenerateResult } from './generator/generate-region.ts';
 import { loadJrwaMix } from './generator/jrwa-mix.ts';
+import {
+  measureHttpRegistration,
+  type HttpRegistrationResult,
+} from './ingest/http-registration.ts';
 import { measureIngest, type IngestResult } from './ingest/ingest-ratio.ts';
 import { ApiClient } from './load/http-client.ts';
 import { LatencyRecorder, type WindowStats } from './load/latency-recorder.ts';
@@ -30,7 +38,11 @@ import { startServer, type ServerProcess } from './server/server-process.ts';
 
 export interface EngineResult {
   engine: Engine;
+  /** `select version()` of the server under test. */
   databaseVersion: string;
+  /** As the server under test reports them (show fsync, ...), and the volume it holds then. */
+  settings: ServerSettings;
+  think: BenchOptions['think'];
   startedAt: string;
   seconds: number;
   /** How quiet the machine was: 1-min load averages and cores busy (3 s sample) before each part. */
@@ -41,8 +53,8 @@ export interface EngineResult {
   };
   start: {
     /**
-     * Empty data directory / database: migrations and the demo office until /health answers
-     * (null: not measured; the quick profile measures start times on PGlite only).
+     * Empty data directory / database until /health answers: on `embedded` initdb, the server's
+     * start, migrations and the demo office; on `postgres` migrations and the demo office.
      */
     coldSeconds: number | null;
     /** The same data again: opening the database until /health answers (quick: once, full: mean of three). */
@@ -51,18 +63,25 @@ export interface EngineResult {
     /** Start on the generated region (before the load test). */
     generatedDataSeconds: number;
   };
+  /** VmRSS summed over the app's processes; `postgres*` over the PostgreSQL processes. */
   memory: {
-    /** VmRSS of the server a few seconds after a cold start with the demo office. */
+    /** VmRSS of the app a few seconds after a cold start with the demo office. */
     idleDemoKb: number | null;
     /** VmRSS idle on the generated data, before the load test. */
     idleDataKb: number | null;
     /** Highest VmRSS during any load step, and during the step with the most passing users. */
     loadMaxKb: number | null;
     atMaxUsersKb: number | null;
+    postgresIdleDemoKb: number | null;
+    postgresIdleDataKb: number | null;
+    postgresLoadMaxKb: number | null;
   };
   generation: GenerateResult;
   ingest: IngestResult;
+  /** Registration through the HTTP API of the server under test (null: --http-letters 0). */
+  http: HttpRegistrationResult | null;
   load: {
+    think: BenchOptions['think'];
     thinkFactor: number;
     p95LimitMs: number;
     rampSeconds: number;
@@ -89,10 +108,12 @@ export async function runEngine(
   const startedAt = new Date().toISOString();
   const loadStart = await waitForQuietMachine(options.maxLoad, 15, log);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `obieg-bench-${engine}-`));
+  // As root, the embedded PostgreSQL runs as the `postgres` user, which must enter the folder.
+  fs.chmodSync(scratch, 0o711);
   const target = async (name: string): Promise<BenchTarget> => {
     const dataDir = path.join(scratch, name);
     fs.mkdirSync(dataDir, { recursive: true });
-    if (engine === 'pglite') return { engine, dataDir };
+    if (engine === 'embedded') return { engine, dataDir };
     return {
       engine,
       dataDir,
@@ -105,50 +126,49 @@ export async function runEngine(
     extra: { demo?: boolean; cpuProfileDir?: string; queryStatsFile?: string } = {},
   ) => {
     port = await freePort(port + 1);
+    const clusterDir =
+      engine === 'embedded' ? path.join(t.dataDir, 'pg') : await externalClusterDir(serverUrl!);
     return startServer({
       port,
       dataDir: t.dataDir,
       ...(t.databaseUrl ? { databaseUrl: t.databaseUrl } : {}),
+      postgresPid: () => (clusterDir ? postmasterPid(clusterDir) : null),
       ...extra,
     });
   };
 
   try {
-    // 1. Cold and warm start, memory of an idle server with the demo office.
-    let coldSeconds: number | null = null;
-    let idleDemoKb: number | null = null;
+    // 1. Cold and warm start, memory of an idle app and its PostgreSQL with the demo office.
+    log(
+      `[${engine}] cold start (empty ${engine === 'embedded' ? 'data directory: initdb' : 'database'}, migrations, demo office) and warm start`,
+    );
+    const cold = await target('cold');
+    const coldServer = await serve(cold, { demo: true });
+    const coldSeconds = coldServer.startSeconds;
+    await pause(3);
+    const idleDemoKb = coldServer.rssKb();
+    const postgresIdleDemoKb = coldServer.postgresRssKb();
+    await coldServer.stop();
     const warmRuns: number[] = [];
-    if (engine === 'pglite' || options.profile === 'full') {
-      log(`[${engine}] cold start (empty database: migrations + demo office) and warm start`);
-      const cold = await target('cold');
-      const server = await serve(cold, { demo: true });
-      coldSeconds = server.startSeconds;
-      await pause(3);
-      idleDemoKb = server.rssKb();
-      await server.stop();
-      for (let i = 0; i < (options.profile === 'full' ? 3 : 1); i++) {
-        const again = await serve(cold);
-        warmRuns.push(again.startSeconds);
-        await again.stop();
-      }
-      log(
-        `  cold ${coldSeconds.toFixed(2)} s, warm ${warmRuns.map((s) => s.toFixed(2)).join(' / ')} s, idle RSS ${kb(idleDemoKb)}`,
-      );
+    for (let i = 0; i < (options.profile === 'full' ? 3 : 1); i++) {
+      const again = await serve(cold);
+      warmRuns.push(again.startSeconds);
+      await again.stop();
     }
-    const warmSeconds = warmRuns.length
-      ? warmRuns.reduce((a, b) => a + b, 0) / warmRuns.length
-      : null;
+    const warmSeconds = warmRuns.reduce((a, b) => a + b, 0) / warmRuns.length;
+    log(
+      `  cold ${coldSeconds.toFixed(2)} s, warm ${warmRuns.map((s) => s.toFixed(2)).join(' / ')} s, idle RSS app ${kb(idleDemoKb)}, PostgreSQL ${kb(postgresIdleDemoKb)}`,
+    );
 
     // 2. The region's data, through the use cases; then the ingest ratio on the same database.
     log(
       `[${engine}] generating ${options.offices} office(s) × ${options.days} days at ${options.incomingPerYear} letters/year`,
     );
     const region = await target('region');
-    const concurrency = engine === 'postgres' ? 6 : 1;
+    const concurrency = 6;
     const database = await openBenchDatabase(region, concurrency + 4);
     let generation: GenerateResult;
     let ingest: IngestResult;
-    let databaseVersion: string;
     try {
       const files = createDiskFileStore(path.join(region.dataDir, 'files'), 100 * 1024 * 1024);
       generation = await generateRegion({
@@ -166,8 +186,6 @@ export async function runEngine(
         `  generated in ${generation.seconds.toFixed(1)} s (+${generation.setupSeconds.toFixed(1)} s setup): ${JSON.stringify(generation.counts)}, ${generation.stepsPerSecond.toFixed(0)} use-case calls/s, ${generation.failedLetters} failed letters`,
       );
       for (const failure of generation.firstFailures) log(`    failure: ${failure}`);
-      databaseVersion = (await sql<{ v: string }>`select version() as v`.execute(database.db))
-        .rows[0]!.v;
       log(
         `[${engine}] ingest ratio: ${options.ingestLetters} letters through registerIncoming vs raw SQL`,
       );
@@ -179,12 +197,13 @@ export async function runEngine(
       const actor = (await loadActor(database.db, kancelaria.id, localDate(systemClock.now())))!;
       ingest = await measureIngest(
         { db: database.db, actor },
-        { letters: options.ingestLetters, concurrency: engine === 'postgres' ? 8 : 1 },
+        { letters: options.ingestLetters, concurrency: 8 },
       );
       log(
         `  use case ${ingest.useCase.meanMs.toFixed(2)} ms/letter (${ingest.useCase.perSecond.toFixed(0)}/s), raw ${ingest.raw.meanMs.toFixed(2)} ms (${ingest.raw.perSecond.toFixed(0)}/s): ratio ${ingest.ratio.toFixed(2)}; bulk: use case ×${ingest.useCaseConcurrent.concurrency} ${ingest.useCaseConcurrent.perSecond.toFixed(0)}/s, raw batches ${ingest.rawBatched.perSecond.toFixed(0)}/s`,
       );
     } finally {
+      // On `embedded` this stops the server: the server under test starts it again itself.
       await database.close();
     }
 
@@ -202,9 +221,38 @@ export async function runEngine(
     const generatedDataSeconds = server.startSeconds;
     await pause(3); // the search indexer catches up with the ingest rows
     const idleDataKb = server.rssKb();
+    const postgresIdleDataKb = server.postgresRssKb();
     let load: EngineResult['load'];
+    let http: HttpRegistrationResult | null = null;
+    let settings: ServerSettings;
+    let databaseVersion: string;
     try {
-      load = await loadTest(server, options, log);
+      const observer = await observe(region);
+      try {
+        databaseVersion = (await sql<{ v: string }>`select version() as v`.execute(observer.db))
+          .rows[0]!.v;
+        load = await loadTest(server, options, log);
+        if (options.httpLetters > 0) {
+          log(
+            `[${engine}] HTTP registration: ${options.httpLetters} letters with a text attachment, 8 in flight`,
+          );
+          http = await measureHttpRegistration(
+            {
+              url: server.url,
+              login: `${officePrefix(1)}kancelaria1`,
+              letters: options.httpLetters,
+              cpu: () => ({ app: server.cpuSeconds(), postgres: server.postgresCpuSeconds() }),
+            },
+            log,
+          );
+          log(
+            `  ${http.lettersPerSecond.toFixed(1)} letters/s, app ${http.appCpuMsPerLetter?.toFixed(1) ?? '?'} CPU ms/letter (PostgreSQL ${http.postgresCpuMsPerLetter?.toFixed(1) ?? '?'}), findable p50 ${http.findable.p50Ms.toFixed(0)} / p95 ${http.findable.p95Ms.toFixed(0)} / max ${http.findable.maxMs.toFixed(0)} ms, ${http.findable.over5s} of ${http.findable.sampled} over 5 s, ${http.errors} errors`,
+          );
+        }
+        settings = await readServerSettings(observer.db);
+      } finally {
+        await observer.close();
+      }
     } finally {
       await server.stop();
     }
@@ -226,10 +274,13 @@ export async function runEngine(
       : null;
     const statements = queryStatsFile ? summariseStatements(queryStatsFile, 12) : null;
     const rssMax = load.steps.map((s) => s.serverRssKb?.max ?? 0);
+    const postgresRssMax = load.steps.map((s) => s.postgresRssKb?.max ?? 0);
     const best = load.steps.find((s) => s.users === load.maxUsers && s.passed);
     return {
       engine,
       databaseVersion,
+      settings,
+      think: options.think,
       startedAt,
       seconds: (performance.now() - started) / 1000,
       machineLoad: { start: loadStart, beforeLoadTest: loadBefore, endLoadAverage: loadAverage() },
@@ -239,9 +290,13 @@ export async function runEngine(
         idleDataKb,
         loadMaxKb: rssMax.length ? Math.max(...rssMax) : null,
         atMaxUsersKb: best?.serverRssKb?.max ?? null,
+        postgresIdleDemoKb,
+        postgresIdleDataKb,
+        postgresLoadMaxKb: postgresRssMax.length ? Math.max(...postgresRssMax) : null,
       },
       generation,
       ingest,
+      http,
       load,
       cpuProfile,
       statements,
@@ -273,10 +328,15 @@ async function loadTest(server: ServerProcess, options: BenchOptions, log: (line
   const driver = new LoadDriver(
     server.url,
     plan,
-    { thinkFactor: options.thinkFactor, signers },
+    { think: options.think, thinkFactor: options.thinkFactor, signers },
     loadJrwaMix(),
     await createFilePool({ scans: 8, letters: 4 }),
-    () => ({ rssKb: server.rssKb(), cpuSeconds: server.cpuSeconds() }),
+    () => ({
+      rssKb: server.rssKb(),
+      cpuSeconds: server.cpuSeconds(),
+      postgresRssKb: server.postgresRssKb(),
+      postgresCpuSeconds: server.postgresCpuSeconds(),
+    }),
   );
   try {
     const search = await searchMaxUsers(
@@ -303,6 +363,7 @@ async function loadTest(server: ServerProcess, options: BenchOptions, log: (line
       );
     }
     return {
+      think: options.think,
       thinkFactor: options.thinkFactor,
       p95LimitMs: options.p95LimitMs,
       rampSeconds: options.rampSeconds,
@@ -327,6 +388,30 @@ function saveProfile(dir: string, outDir: string, engine: Engine): string | null
   const target = path.join(outDir, `server-${engine}.cpuprofile`);
   fs.copyFileSync(path.join(dir, file), target);
   return target;
+}
+
+/**
+ * A second connection to the server under test, to read what it says about itself: on `embedded`
+ * this process joins the app's running server as a guest (closing it leaves the server running).
+ */
+async function observe(target: BenchTarget) {
+  return target.engine === 'embedded'
+    ? openEmbedded(target.dataDir, { poolSize: 1 })
+    : openPostgres(target.databaseUrl!, 1);
+}
+
+/** The external server's data directory (for its postmaster.pid), when this process may read it. */
+async function externalClusterDir(serverUrl: string): Promise<string | null> {
+  const database = await openPostgres(serverUrl, 1);
+  try {
+    const dir = (await sql<{ data_directory: string }>`show data_directory`.execute(database.db))
+      .rows[0]!.data_directory;
+    return fs.existsSync(path.join(dir, 'postmaster.pid')) ? dir : null;
+  } catch {
+    return null;
+  } finally {
+    await database.close();
+  }
 }
 
 const pause = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));

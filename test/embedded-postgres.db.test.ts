@@ -20,7 +20,11 @@ afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
   for (const dir of dirs) {
     const postmaster = postmasterPid(dir);
-    if (postmaster) process.kill(postmaster, 'SIGKILL');
+    try {
+      if (postmaster) process.kill(postmaster, 'SIGKILL');
+    } catch {
+      // already gone
+    }
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

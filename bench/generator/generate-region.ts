@@ -27,7 +27,7 @@ export interface GenerateOptions {
   days: number;
   /** Incoming letters per office per year (a town of ~65,000: 60,000). */
   incomingPerYear: number;
-  /** Use-case calls in flight at once (1 on PGlite, which is single-connection). */
+  /** Use-case calls in flight at once, each in its own transaction on the pool. */
   concurrency: number;
   /** Case handlers per unit who get a signing certificate. */
   signersPerUnit: number;

@@ -18,19 +18,25 @@ export interface StepOptions {
   p95LimitMs: number;
 }
 
+/** The app's processes, and the PostgreSQL processes beside them. */
 export interface ProcessSample {
   rssKb: number | null;
   cpuSeconds: number | null;
+  postgresRssKb: number | null;
+  postgresCpuSeconds: number | null;
 }
 
 export interface StepResult {
   users: number;
   passed: boolean;
   stats: WindowStats;
-  /** Server resident memory during the window (VmRSS of the child). */
+  /** App resident memory during the window (VmRSS summed over its processes). */
   serverRssKb: { max: number; mean: number } | null;
-  /** Share of one core the server and the load driver used during the window. */
+  /** The same for the PostgreSQL processes (postmaster and backends). */
+  postgresRssKb: { max: number; mean: number } | null;
+  /** Share of one core the app, PostgreSQL and the load driver used during the window. */
   serverCpuCores: number | null;
+  postgresCpuCores: number | null;
   driverCpuCores: number;
   /** Cores busy on the whole machine (server, driver, PostgreSQL, anything else). */
   machineCpuCores: number | null;
@@ -115,11 +121,13 @@ export class LoadDriver {
     await sleep(rampMs + 50, new AbortController().signal);
 
     const rss: number[] = [];
+    const postgresRss: number[] = [];
     const before = this.sampleServer();
     const driverBefore = process.cpuUsage();
     const sampler = setInterval(() => {
       const sample = this.sampleServer();
       if (sample.rssKb !== null) rss.push(sample.rssKb);
+      if (sample.postgresRssKb !== null) postgresRss.push(sample.postgresRssKb);
     }, 1000);
     const windowStart = performance.now();
     const machineBefore = readCpuTicks();
@@ -146,12 +154,15 @@ export class LoadDriver {
       users: options.users,
       passed,
       stats,
-      serverRssKb: rss.length
-        ? { max: Math.max(...rss), mean: Math.round(rss.reduce((a, b) => a + b, 0) / rss.length) }
-        : null,
+      serverRssKb: maxAndMean(rss),
+      postgresRssKb: maxAndMean(postgresRss),
       serverCpuCores:
         before.cpuSeconds !== null && after.cpuSeconds !== null
           ? (after.cpuSeconds - before.cpuSeconds) / windowSeconds
+          : null,
+      postgresCpuCores:
+        before.postgresCpuSeconds !== null && after.postgresCpuSeconds !== null
+          ? (after.postgresCpuSeconds - before.postgresCpuSeconds) / windowSeconds
           : null,
       driverCpuCores: (driverCpu.user + driverCpu.system) / 1e6 / windowSeconds,
       machineCpuCores:
@@ -162,7 +173,7 @@ export class LoadDriver {
       windowMs: { start: windowStart, end: windowEnd },
     };
     log(
-      `  ${String(options.users).padStart(5)} users: ${stats.throughput.toFixed(1)} req/s, p50 ${stats.p50.toFixed(0)} ms, p95 ${stats.p95.toFixed(0)} ms, p99 ${stats.p99.toFixed(0)} ms, errors ${stats.errors}, CPU cores: server ${result.serverCpuCores?.toFixed(2) ?? '?'}, driver ${result.driverCpuCores.toFixed(2)}, machine ${result.machineCpuCores?.toFixed(2) ?? '?'} → ${passed ? 'pass' : 'FAIL'}`,
+      `  ${String(options.users).padStart(5)} users: ${stats.throughput.toFixed(1)} req/s, p50 ${stats.p50.toFixed(0)} ms, p95 ${stats.p95.toFixed(0)} ms, p99 ${stats.p99.toFixed(0)} ms, errors ${stats.errors}, CPU cores: app ${result.serverCpuCores?.toFixed(2) ?? '?'}, PostgreSQL ${result.postgresCpuCores?.toFixed(2) ?? '?'}, driver ${result.driverCpuCores.toFixed(2)}, machine ${result.machineCpuCores?.toFixed(2) ?? '?'} → ${passed ? 'pass' : 'FAIL'}`,
     );
     if (stats.errorKinds.length) {
       for (const e of stats.errorKinds.slice(0, 5))
@@ -176,6 +187,14 @@ export class LoadDriver {
 }
 
 const CLOCK_TICKS = 100;
+
+const maxAndMean = (values: number[]) =>
+  values.length
+    ? {
+        max: Math.max(...values),
+        mean: Math.round(values.reduce((a, b) => a + b, 0) / values.length),
+      }
+    : null;
 
 /** Busy jiffies of the whole machine (all CPUs), from /proc/stat. */
 function readCpuTicks(): { busy: number } | null {

@@ -8,8 +8,24 @@ import type { LoadPlan, VuIdentity } from './load-plan.ts';
 /** Thrown out of a VU's round when the step ends (its think time is cut short). */
 export class Stopped extends Error {}
 
+/**
+ * Think time between two actions. `ezd` (default): EZD RP's published load test, 5-10 s for the
+ * kancelaria (registry) and 10-25 s for every other role. `busy`: the earlier, busier profile,
+ * 2-6 s for everyone. Short pauses inside one action (choosing from a list) are the same in both.
+ */
+export type ThinkProfile = 'ezd' | 'busy';
+
+const THINK_SECONDS: Record<
+  ThinkProfile,
+  { kancelaria: [number, number]; other: [number, number] }
+> = {
+  ezd: { kancelaria: [5, 10], other: [10, 25] },
+  busy: { kancelaria: [2, 6], other: [2, 6] },
+};
+
 export interface LoadSettings {
-  /** Multiplies every think time (1 = the profile's 2-6 s between actions). */
+  think: ThinkProfile;
+  /** Multiplies every think time (1 = the profile's own). */
   thinkFactor: number;
   /** Case handlers that hold a signing certificate (login set). */
   signers: ReadonlySet<string>;
@@ -17,7 +33,7 @@ export interface LoadSettings {
 
 /**
  * One virtual user: who they are, their session, their randomness and the pause between actions
- * (think time, 2-6 s × factor, as a person reading a screen before the next click).
+ * (think time of the profile × factor, as a person reading a screen before the next click).
  */
 export class VirtualUser {
   /** Cases this VU works on (ids), most recent last. */
@@ -64,10 +80,17 @@ export class VirtualUser {
     );
   }
 
-  /** Waits like a person between two actions; ends the round when the step is over. */
-  think(minSeconds = 2, maxSeconds = 6): Promise<void> {
+  /**
+   * Waits like a person between two actions (the profile's range for this role unless a short
+   * pause is given); ends the round when the step is over.
+   */
+  think(minSeconds?: number, maxSeconds?: number): Promise<void> {
+    const range = THINK_SECONDS[this.settings.think];
+    const [defaultMin, defaultMax] =
+      this.who.user.role === 'kancelaria' ? range.kancelaria : range.other;
     const ms =
-      (minSeconds + this.random.next() * (maxSeconds - minSeconds)) *
+      ((minSeconds ?? defaultMin) +
+        this.random.next() * ((maxSeconds ?? defaultMax) - (minSeconds ?? defaultMin))) *
       1000 *
       this.settings.thinkFactor;
     return sleep(ms, this.signal);

@@ -3,7 +3,7 @@
  * where the server spent its time: self time by function and by package or source folder, and the
  * inclusive time of the functions that matter most.
  *
- *   npx tsx bench/report/cpu-profile-summary.ts bench/results/server-pglite.cpuprofile [--top 25]
+ *   npx tsx bench/report/cpu-profile-summary.ts bench/results/server-embedded.cpuprofile [--top 25]
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';

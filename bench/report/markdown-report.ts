@@ -1,4 +1,6 @@
+import type { Engine } from '../bench-database.ts';
 import type { MachineInfo } from '../machine.ts';
+import type { ThinkProfile } from '../load/virtual-user.ts';
 import type { EngineResult } from '../run-engine.ts';
 import type { StepResult } from '../load/load-driver.ts';
 
@@ -8,9 +10,11 @@ export interface BenchResults {
   seconds: number;
   command: string;
   machine: MachineInfo;
-  engines: Partial<Record<'pglite' | 'postgres', EngineResult>>;
+  /** Think-time profile of the load test (ezd: EZD RP's; busy: 2-6 s). */
+  think: ThinkProfile;
+  engines: Partial<Record<Engine, EngineResult>>;
   /** An engine that could not run, and why. */
-  failures: Partial<Record<'pglite' | 'postgres', string>>;
+  failures: Partial<Record<Engine, string>>;
 }
 
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
@@ -24,7 +28,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     `${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${Math.round(results.seconds)} s, \`${results.command}\``,
     '',
-    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB RAM, Linux ${m.kernel}, Node ${m.node}; commit ${m.commit ?? '?'}${m.dirty ? ' (with uncommitted changes)' : ''}.`,
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB RAM, Linux ${m.kernel}, Node ${m.node}; commit ${m.commit ?? '?'}${m.dirty ? ' (with uncommitted changes)' : ''}; think time ${results.think === 'ezd' ? "EZD RP's (5-10 s kancelaria, 10-25 s others)" : 'busy (2-6 s)'}.`,
     '',
   ];
   const engines = Object.values(results.engines);
@@ -64,21 +68,45 @@ export function renderMarkdown(results: BenchResults): string {
       (e) =>
         `${e.generation.stepsPerSecond.toFixed(0)} (${e.generation.incomingPerSecond.toFixed(1)})`,
     );
+    row('HTTP registration, 8 in flight: letters/s; app CPU ms/letter', (e) =>
+      e.http
+        ? `${e.http.lettersPerSecond.toFixed(1)}; ${e.http.appCpuMsPerLetter?.toFixed(1) ?? '?'} (+ PostgreSQL ${e.http.postgresCpuMsPerLetter?.toFixed(1) ?? '?'})`
+        : '–',
+    );
+    row('HTTP registration: findable in search p50 / p95 / max (over 5 s)', (e) =>
+      e.http
+        ? `${ms(e.http.findable.p50Ms)} / ${ms(e.http.findable.p95Ms)} / ${ms(e.http.findable.maxMs)} ms (${e.http.findable.over5s} of ${e.http.findable.sampled}; ${e.http.findable.notFound} not found in 30 s)`
+        : '–',
+    );
     row(
-      'server RSS idle (demo) / idle (data) / max under load',
+      'app RSS idle (demo) / idle (data) / max under load',
       (e) => `${mb(e.memory.idleDemoKb)} / ${mb(e.memory.idleDataKb)} / ${mb(e.memory.loadMaxKb)}`,
     );
-    row('start: cold (migrations + demo) / warm', (e) =>
-      e.start.coldSeconds === null || e.start.warmSeconds === null
-        ? `– (PGlite only in the quick profile); on the generated data ${e.start.generatedDataSeconds.toFixed(2)} s`
-        : `${e.start.coldSeconds.toFixed(2)} s / ${e.start.warmSeconds.toFixed(2)} s`,
+    row(
+      'PostgreSQL RSS idle (demo) / idle (data) / max under load',
+      (e) =>
+        `${mb(e.memory.postgresIdleDemoKb)} / ${mb(e.memory.postgresIdleDataKb)} / ${mb(e.memory.postgresLoadMaxKb)}`,
+    );
+    row(
+      'start: cold (initdb on embedded, migrations, demo office) / warm',
+      (e) =>
+        `${e.start.coldSeconds?.toFixed(2) ?? '–'} s / ${e.start.warmSeconds?.toFixed(2) ?? '–'} s; on the generated data ${e.start.generatedDataSeconds.toFixed(2)} s`,
+    );
+    row(
+      'server settings: fsync / synchronous_commit',
+      (e) => `${e.settings.fsync} / ${e.settings.synchronousCommit}`,
+    );
+    row(
+      'volume in the DB: letters / cases / outgoing / files (MB)',
+      (e) =>
+        `${e.settings.volume.letters} / ${e.settings.volume.cases} / ${e.settings.volume.outgoing} / ${e.settings.volume.files} (${e.settings.volume.filesMb} MB)`,
     );
     row(
       'machine before the run / before the load test (1-min load; cores busy)',
       (e) =>
         `${e.machineLoad.start.loadAverage[0]}; ${e.machineLoad.start.busyCores ?? '?'} / ${e.machineLoad.beforeLoadTest.loadAverage[0]}; ${e.machineLoad.beforeLoadTest.busyCores ?? '?'}`,
     );
-    row('database', (e) => e.databaseVersion.split(' on ')[0]!.replace(/,.*$/, ''));
+    row('PostgreSQL', (e) => e.settings.version);
     lines.push('');
   }
   for (const e of engines) {
@@ -87,14 +115,20 @@ export function renderMarkdown(results: BenchResults): string {
     lines.push(
       `Data: ${g.offices} office(s), ${g.simulatedDays} days (${g.from.slice(0, 10)} – ${g.to.slice(0, 10)}): ${g.counts.incoming} incoming, ${g.counts.cases} cases (${g.counts.closed} closed), ${g.counts.outgoing} outgoing, ${g.counts.documents} documents, ${g.counts.files} files; ${g.steps} use-case calls in ${g.seconds.toFixed(1)} s + ${g.setupSeconds.toFixed(1)} s setup; ${g.failedLetters} failed letters.`,
       '',
-      `Load steps (think time × ${e.load.thinkFactor}, ramp ${e.load.rampSeconds} s, measured ${e.load.durationSeconds} s):`,
+      `Load steps (think time ${e.load.think} × ${e.load.thinkFactor}, ramp ${e.load.rampSeconds} s, measured ${e.load.durationSeconds} s):`,
       '',
-      '| users | req/s | p50 | p95 | p99 | errors | CPU cores: server / driver / whole machine | server RSS max | result |',
+      '| users | req/s | p50 | p95 | p99 | errors | CPU cores: app / PostgreSQL / driver / whole machine | RSS max: app / PostgreSQL | result |',
       '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     );
     for (const s of [...e.load.steps, ...(e.load.confirmation ? [e.load.confirmation] : [])]) {
       lines.push(
-        `| ${s.users}${s === e.load.confirmation ? ' (confirmation)' : ''} | ${s.stats.throughput.toFixed(1)} | ${ms(s.stats.p50)} | ${ms(s.stats.p95)} | ${ms(s.stats.p99)} | ${s.stats.errors} | ${s.serverCpuCores?.toFixed(2) ?? '–'} / ${s.driverCpuCores.toFixed(2)} / ${s.machineCpuCores?.toFixed(2) ?? '–'} | ${mb(s.serverRssKb?.max)} | ${s.passed ? 'pass' : 'fail'} |`,
+        `| ${s.users}${s === e.load.confirmation ? ' (confirmation)' : ''} | ${s.stats.throughput.toFixed(1)} | ${ms(s.stats.p50)} | ${ms(s.stats.p95)} | ${ms(s.stats.p99)} | ${s.stats.errors} | ${s.serverCpuCores?.toFixed(2) ?? '–'} / ${s.postgresCpuCores?.toFixed(2) ?? '–'} / ${s.driverCpuCores.toFixed(2)} / ${s.machineCpuCores?.toFixed(2) ?? '–'} | ${mb(s.serverRssKb?.max)} / ${mb(s.postgresRssKb?.max)} | ${s.passed ? 'pass' : 'fail'} |`,
+      );
+    }
+    if (e.http) {
+      lines.push(
+        '',
+        `HTTP registration (${e.http.letters} letters, ${e.http.inFlight} in flight), letters/s per 1,000: ${e.http.perThousand.map((r) => r.toFixed(1)).join(', ')}.`,
       );
     }
     const best = bestStep(e) ?? e.load.steps.at(-1);
@@ -139,7 +173,7 @@ export function renderMarkdown(results: BenchResults): string {
       const q = e.statements;
       lines.push(
         '',
-        `SQL statements the server ran while it served the load test: ${q.statements} in ${(q.totalMs / 1000).toFixed(1)} s (from call to result${e.engine === 'pglite' ? ', one at a time: PGlite is one connection' : ', on a pool of 10 connections'}), heaviest:`,
+        `SQL statements the server ran while it served the load test: ${q.statements} in ${(q.totalMs / 1000).toFixed(1)} s (from call to result, on a pool of 10 connections), heaviest:`,
         '',
         '| statement | calls | mean ms | share of database time |',
         '|---|---:|---:|---:|',

@@ -1,21 +1,20 @@
 /**
  * What one API request costs in SQL: for the requests the desk polls most, how many statements
  * each runs and how long it takes, with the authentication every request pays first
- * (`authenticate`: the session, then `loadActor`). Runs in-process against a file-backed PGlite
- * (as `obieg serve` uses it) or PostgreSQL.
+ * (`authenticate`: the session, then `loadActor`). Runs in-process against the embedded
+ * PostgreSQL (as `obieg serve` starts it, fsync on) or an external PostgreSQL.
  *
- *   npx tsx bench/report/request-anatomy.ts                         # PGlite in a temp directory
+ *   npx tsx bench/report/request-anatomy.ts                         # embedded, in a temp directory
  *   scripts/test-postgres.sh sh -c 'npx tsx bench/report/request-anatomy.ts --postgres'
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../../src/platform/db/schema.ts';
-import { PgliteDialect } from '../../src/platform/db/pglite-dialect.ts';
+import { EMBEDDED_DATABASE, openEmbedded } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { authenticate, login } from '../../src/modules/auth/auth.usecases.ts';
@@ -57,15 +56,18 @@ if (values.postgres) {
   cleanup = () => db.destroy();
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obieg-anatomy-'));
-  const pglite = await PGlite.create({
-    dataDir: path.join(dir, 'db'),
-    parsers: { 1082: (v: string) => v, 20: Number, 1700: Number },
+  // Started and owned here; a pool of our own on it, so that every statement is counted.
+  const embedded = await openEmbedded(dir, { poolSize: 1 });
+  const pool = new pg.Pool({
+    connectionString: embedded.server!.url(EMBEDDED_DATABASE),
+    max: 4,
+    types,
   });
-  db = new Kysely<DB>({ dialect: new PgliteDialect(pglite), log });
-  engine = 'PGlite (file-backed)';
+  db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+  engine = 'embedded PostgreSQL';
   cleanup = async () => {
     await db.destroy();
-    await pglite.close();
+    await embedded.close();
     fs.rmSync(dir, { recursive: true, force: true });
   };
 }

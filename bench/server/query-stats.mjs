@@ -1,9 +1,8 @@
 // Preloaded into the benchmark's server (`node --import`) when --query-stats is given: times every
-// SQL statement the server runs (PGlite or node-postgres) and, when the server stops, writes the
+// SQL statement the server runs (node-postgres, on the embedded or an external PostgreSQL) and, when the server stops, writes the
 // totals per statement text to $OBIEG_BENCH_QUERY_STATS. Plain JavaScript: it loads before tsx.
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 // eslint-disable-next-line no-restricted-properties -- set by bench/server/server-process.ts
@@ -34,16 +33,6 @@ const wrap = (owner, name, textOf) => {
   };
 };
 
-const ownerOf = (prototype, name) => {
-  for (let p = prototype; p; p = Object.getPrototypeOf(p))
-    if (Object.prototype.hasOwnProperty.call(p, name)) return p;
-  return null;
-};
-
-for (const name of ['query', 'exec']) {
-  const owner = ownerOf(PGlite.prototype, name);
-  if (owner) wrap(owner, name, (args) => args[0]);
-}
 wrap(pg.Client.prototype, 'query', (args) =>
   typeof args[0] === 'string' ? args[0] : (args[0]?.text ?? '?'),
 );

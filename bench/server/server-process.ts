@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * `node bin/obieg.js serve` as a child process on 127.0.0.1, as an office would run it: its own
- * data directory (PGlite) or DATABASE_URL (PostgreSQL). The benchmark reads its memory from
- * /proc/<pid>/status and its CPU time from /proc/<pid>/stat.
+ * data directory only (it starts the embedded PostgreSQL in `<dataDir>/pg` itself) or
+ * DATABASE_URL (external PostgreSQL). Memory and CPU are read from /proc for the whole process
+ * tree: the app (the spawned primary and any HTTP workers it forks) and, beside it, the
+ * PostgreSQL processes (the postmaster and its backends).
  */
 export interface ServerOptions {
   port: number;
@@ -14,6 +16,8 @@ export interface ServerOptions {
   databaseUrl?: string;
   /** `serve --demo`: seeds the demo office into an empty database first (cold start). */
   demo?: boolean;
+  /** The postmaster's pid of the database under test, when known (read after the start). */
+  postgresPid?: () => number | null;
   /** Writes a V8 CPU profile (.cpuprofile) of the server into this directory on exit. */
   cpuProfileDir?: string;
   /** Times every SQL statement (bench/server/query-stats.mjs) and writes the totals here on exit. */
@@ -27,9 +31,13 @@ export interface ServerProcess {
   spawnedAtMs: number;
   /** Seconds from spawn until /api/v1/health answered 200. */
   startSeconds: number;
+  /** VmRSS summed over the app's processes (the primary and its descendants). */
   rssKb(): number | null;
-  /** User + system CPU seconds used so far. */
+  /** User + system CPU seconds used so far by the app's processes. */
   cpuSeconds(): number | null;
+  /** VmRSS summed over the PostgreSQL processes (null: the postmaster is not visible). */
+  postgresRssKb(): number | null;
+  postgresCpuSeconds(): number | null;
   stop(): Promise<void>;
   /** What the server printed (for diagnosing a failed start). */
   output(): string;
@@ -76,13 +84,27 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   await waitForHealth(url, child, exited, () => output);
   const startSeconds = (performance.now() - started) / 1000;
   const pid = child.pid!;
+  // The postmaster may end up below the app (a subreaper) or beside it: its tree is counted apart.
+  const appProcesses = () => {
+    const postmaster = options.postgresPid?.() ?? null;
+    const postgres = new Set(postmaster ? processTree(postmaster) : []);
+    return processTree(pid).filter((p) => !postgres.has(p));
+  };
   return {
     pid,
     url,
     spawnedAtMs: started,
     startSeconds,
-    rssKb: () => readRssKb(pid),
-    cpuSeconds: () => readCpuSeconds(pid),
+    rssKb: () => sumOver(appProcesses(), readRssKb),
+    cpuSeconds: () => sumOver(appProcesses(), readCpuSeconds),
+    postgresRssKb: () => {
+      const postmaster = options.postgresPid?.() ?? null;
+      return postmaster ? sumOver(processTree(postmaster), readRssKb) : null;
+    },
+    postgresCpuSeconds: () => {
+      const postmaster = options.postgresPid?.() ?? null;
+      return postmaster ? sumOver(processTree(postmaster), readCpuSeconds) : null;
+    },
     output: () => output,
     stop: () => stopChild(child, exited),
   };
@@ -130,6 +152,40 @@ async function stopChild(child: ChildProcess, exited: Promise<number | null>) {
   const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
   await exited;
   clearTimeout(timer);
+}
+
+/** `pid` and all its descendants, from /proc/<pid>/task/<tid>/children. */
+export function processTree(pid: number): number[] {
+  const all: number[] = [];
+  const pending = [pid];
+  while (pending.length) {
+    const next = pending.pop()!;
+    all.push(next);
+    let tasks: string[] = [];
+    try {
+      tasks = fs.readdirSync(`/proc/${next}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      try {
+        const children = fs.readFileSync(`/proc/${next}/task/${task}/children`, 'utf8').trim();
+        if (children) pending.push(...children.split(/\s+/).map(Number));
+      } catch {
+        // the task ended meanwhile
+      }
+    }
+  }
+  return all;
+}
+
+function sumOver(pids: number[], read: (pid: number) => number | null): number | null {
+  let total: number | null = null;
+  for (const pid of pids) {
+    const value = read(pid);
+    if (value !== null) total = (total ?? 0) + value;
+  }
+  return total;
 }
 
 export function readRssKb(pid: number): number | null {

@@ -16,26 +16,24 @@ export async function seedDemoSigning(deps: { db: Db; clock: Clock }, demo: Demo
   const ca = createTestCa({ commonName: 'Obieg – CA demonstracyjne (nie do użytku)' });
   const admin = { ...deps, actor: await demo.actor('admin') };
   await addTrustAnchor(admin, new Uint8Array(ca.certificate.raw));
-  const seal = ca.issue({
-    commonName: 'Urząd Miasta Demo',
-    kind: 'office_seal',
-    password: DEMO_PASSWORD,
-  });
+  const [seal, ...identities] = await ca.issueAll([
+    { commonName: 'Urząd Miasta Demo', kind: 'office_seal', password: DEMO_PASSWORD },
+    ...DEMO_PEOPLE.map((person) => ({
+      commonName: person.name,
+      kind: 'personal' as const,
+      password: DEMO_PASSWORD,
+    })),
+  ]);
   await addSigningCredential(
     admin,
     { kind: 'office_seal', password: DEMO_PASSWORD, label: 'Pieczęć urzędu (demo)' },
-    seal.p12,
+    seal!.p12,
   );
-  for (const person of DEMO_PEOPLE) {
-    const identity = ca.issue({
-      commonName: person.name,
-      kind: 'personal',
-      password: DEMO_PASSWORD,
-    });
+  for (const [i, person] of DEMO_PEOPLE.entries()) {
     await addSigningCredential(
       { ...deps, actor: await demo.actor(person.login) },
       { kind: 'personal', password: DEMO_PASSWORD },
-      identity.p12,
+      identities[i]!.p12,
     );
   }
 }

@@ -1,4 +1,5 @@
-import { generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
+import { generateKeyPair, generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
+import { promisify } from 'node:util';
 import forge from 'node-forge';
 
 /**
@@ -26,6 +27,8 @@ export interface IssueOptions {
 export interface TestCa {
   certificate: X509Certificate;
   issue(options: IssueOptions): TestIdentity;
+  /** Many at once: the keys are generated in parallel on Node's thread pool (the demo's 20 people). */
+  issueAll(options: IssueOptions[]): Promise<TestIdentity[]>;
 }
 
 export const TEST_P12_PASSWORD = 'tajne-haslo-testowe';
@@ -56,7 +59,11 @@ export function createTestCa(
   root.sign(keys.privateKey, forge.md.sha256.create());
   return {
     certificate: toNodeCertificate(root),
-    issue: (issue) => issueCertificate(root, keys.privateKey, issue),
+    issue: (issue) => issueCertificate(root, keys.privateKey, issue, generateForgeKeys()),
+    issueAll: async (list) => {
+      const pairs = await Promise.all(list.map(() => generateForgeKeysInParallel()));
+      return list.map((issue, i) => issueCertificate(root, keys.privateKey, issue, pairs[i]!));
+    },
   };
 }
 
@@ -78,9 +85,9 @@ function issueCertificate(
   issuer: forge.pki.Certificate,
   issuerKey: forge.pki.rsa.PrivateKey,
   options: IssueOptions,
+  keys: ForgeKeys,
 ): TestIdentity {
   const kind = options.kind ?? 'personal';
-  const keys = generateForgeKeys();
   const subject =
     kind === 'office_seal'
       ? [
@@ -146,12 +153,26 @@ function fillCertificate(
   certificate.setExtensions(fields.extensions);
 }
 
-function generateForgeKeys() {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  });
+interface ForgeKeys {
+  privateKey: forge.pki.rsa.PrivateKey;
+  publicKey: forge.pki.rsa.PublicKey;
+}
+
+const RSA_OPTIONS = {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+} as const;
+
+function generateForgeKeys(): ForgeKeys {
+  return toForgeKeys(generateKeyPairSync('rsa', RSA_OPTIONS));
+}
+
+async function generateForgeKeysInParallel(): Promise<ForgeKeys> {
+  return toForgeKeys(await promisify(generateKeyPair)('rsa', RSA_OPTIONS));
+}
+
+function toForgeKeys({ privateKey, publicKey }: { privateKey: string; publicKey: string }) {
   return {
     privateKey: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey,
     publicKey: forge.pki.publicKeyFromPem(publicKey) as forge.pki.rsa.PublicKey,

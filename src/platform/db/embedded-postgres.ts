@@ -133,13 +133,14 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A killed server that its new parent has not reaped yet is a zombie: it counts as gone. */
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  return !isZombie(pid);
 }
 
 /** The postmaster's pid and port from `postmaster.pid` (lines 1 and 4), when the server runs. */
@@ -156,6 +157,32 @@ function runningServer(dataDir: string): { pid: number; port: number } | undefin
   if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return undefined;
   if (lines[7]?.trim() !== 'ready') return undefined;
   return { pid, port };
+}
+
+const isZombie = (pid: number) => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] === 'Z';
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A server killed a moment ago may linger as a zombie until its new parent reaps it, and
+ * PostgreSQL then takes its lock file for a live server. It is dead: wait for the reaping, and
+ * if that does not come, remove the lock file of the dead process.
+ */
+async function clearKilledServer(dataDir: string) {
+  const lockFile = path.join(dataDir, 'postmaster.pid');
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(lockFile, 'utf8').split('\n')[0]);
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  for (let i = 0; i < 50 && isZombie(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isZombie(pid)) fs.rmSync(lockFile, { force: true });
 }
 
 function readOwner(file: string): number | undefined {
@@ -194,6 +221,7 @@ export async function startEmbeddedPostgres(
     return handle(bin, dataDir, ownerFile, running, urlOf(running.port), !guest, as);
   }
 
+  await clearKilledServer(dataDir);
   const port = options.port ?? (await freePort());
   const settings = [
     `-p ${port}`,
@@ -307,8 +335,14 @@ function handle(
       if (runningServer(dataDir)) {
         // A fast shutdown ends with a checkpoint; should it not finish in time (a disk that
         // stalls), an immediate stop is still safe: the next start recovers from the WAL.
-        await pgCtl(bin, ['stop', '-w', '-t', '120', '-m', 'fast', '-D', dataDir], as).catch(() =>
-          pgCtl(bin, ['stop', '-w', '-m', 'immediate', '-D', dataDir], as),
+        await pgCtl(bin, ['stop', '-w', '-t', '120', '-m', 'fast', '-D', dataDir], as).catch(
+          async (error: unknown) => {
+            // Gone meanwhile (killed from outside): nothing left to stop.
+            if (!runningServer(dataDir)) return;
+            await pgCtl(bin, ['stop', '-w', '-m', 'immediate', '-D', dataDir], as).catch(() => {
+              if (runningServer(dataDir)) throw error;
+            });
+          },
         );
       }
       if (readOwner(ownerFile) === process.pid) fs.rmSync(ownerFile, { force: true });
