@@ -115,8 +115,8 @@ function checkReachable(dir: string, user: { uid: number; gid: number }) {
           : stat.mode & 0o001;
     if (!passes)
       throw new EmbeddedPostgresError(
-        `Użytkownik systemowy „${SYSTEM_USER}”, na którym działa wbudowany PostgreSQL, nie ma dostępu do katalogu ${at}; wskaż OBIEG_DATA_DIR poza nim albo nadaj prawo wejścia (chmod o+x)`,
-        `the "${SYSTEM_USER}" system user that runs the embedded PostgreSQL cannot enter ${at}; put OBIEG_DATA_DIR elsewhere or allow it in (chmod o+x)`,
+        `Użytkownik systemowy „${SYSTEM_USER}”, na którym działa wbudowany PostgreSQL, nie ma dostępu do katalogu ${at} (potrzebnego dla ${dir}); umieść Obieg i OBIEG_DATA_DIR poza nim, nadaj prawo wejścia (chmod o+x) albo uruchom Obieg jako zwykły użytkownik`,
+        `the "${SYSTEM_USER}" system user that runs the embedded PostgreSQL cannot enter ${at} (on the way to ${dir}); put Obieg and OBIEG_DATA_DIR elsewhere, allow it in (chmod o+x), or run Obieg as an ordinary user`,
       );
     if (at === path.dirname(at)) return;
   }
@@ -204,7 +204,10 @@ export async function startEmbeddedPostgres(
   const user = await systemUser();
   const as = user ? { uid: user.uid, gid: user.gid } : {};
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  if (user) checkReachable(dataDir, user);
+  if (user) {
+    checkReachable(bin.postgres, user);
+    checkReachable(dataDir, user);
+  }
 
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     await initialise(bin, dataDir, passwordFile, as);
