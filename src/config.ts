@@ -62,6 +62,8 @@ const settingsSchema = z.object({
     .default('false')
     .transform((value) => value === 'true'),
   OBIEG_PORTAL_WORKER_INTERVAL_S: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Days after which a portal letter not downloaded is reported to its handler (no fiction). */
+  OBIEG_PORTAL_UNCOLLECTED_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** Base URL of the ePUAP service (or the channel simulator); unset = ePUAP gateway off. */
   OBIEG_EPUAP_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Base URL of the e-Doręczenia service (or the channel simulator); unset = e-Doręczenia gateway off. */
@@ -133,7 +135,9 @@ export const settingsDocumentation: Record<keyof Settings, string> = {
   OBIEG_PORTAL_TRUST_PROXY:
     'true = client address from X-Forwarded-For (only behind a proxy that sets it); default false.',
   OBIEG_PORTAL_WORKER_INTERVAL_S:
-    'Portal worker period in seconds (interrupted registrations, 14-day delivery fiction); 0 disables it (default 60).',
+    'Portal worker period in seconds (interrupted registrations, letters not downloaded); 0 disables it (default 60).',
+  OBIEG_PORTAL_UNCOLLECTED_DAYS:
+    'Days after which a letter not downloaded from the portal is reported to its handler, who sends it by e-Doręczenia or post; the portal has no delivery fiction (default 14).',
   OBIEG_EPUAP_URL:
     'Base URL of the ePUAP service or of `obieg channel simulator` (…/epuap); unset = ePUAP gateway off.',
   OBIEG_EDORECZENIA_URL:

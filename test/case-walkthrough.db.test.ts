@@ -30,6 +30,7 @@ import {
 import {
   applyDeliveryFiction,
   markSent,
+  recordArrival,
   registerOutgoing,
 } from '../src/modules/dispatch/dispatch.usecases.ts';
 import { registerIncoming } from '../src/modules/incoming/incoming.usecases.ts';
@@ -187,8 +188,9 @@ describe('a case from an e-Doręczenia letter to a closed case', () => {
     const [tamperedReport] = await verifyUploadedSignature(referent, xades.content, tampered);
     expect(tamperedReport).toMatchObject({ valid: false, integrity: 'broken' });
 
-    // Dispatched by e-Doręczenia on 20 April, never collected: deemed delivered the day after
-    // the 14 days, and the 14-day appeal term runs from that date.
+    // Dispatched by e-Doręczenia on 20 April, in the addressee's box the same day (dowód
+    // otrzymania), never collected: deemed delivered the day after the 14 days from that arrival
+    // (u.d.e. art. 42 ust. 2), and the 14-day appeal term runs from that date.
     await issueDecision(referent, draft.id);
     office.clock.set('2026-04-20T09:00:00+02:00');
     const outgoing = await registerOutgoing(referent, {
@@ -198,6 +200,7 @@ describe('a case from an e-Doręczenia letter to a closed case', () => {
       electronicAddress: 'AE:PL-51234-56789-ABCDE-21',
     });
     await markSent(kancelaria, outgoing.id);
+    await recordArrival(kancelaria, outgoing.id, { arrivedOn: '2026-04-20' });
     office.clock.set('2026-05-04T09:00:00+02:00');
     await expect(applyDeliveryFiction(kancelaria, outgoing.id)).rejects.toMatchObject({
       code: 'dispatch.fiction_too_early',
@@ -249,12 +252,14 @@ describe('a case from an e-Doręczenia letter to a closed case', () => {
       'decision.issued',
       'outgoing.registered',
       'outgoing.sent',
+      'outgoing.arrived',
       'outgoing.delivered',
       'case.closed',
     ]);
     const first = record.rows[0]!;
     expect(first).toMatchObject({ person: 'Anna Nowak', documentId: item.rpwNumber });
-    const fiction = record.rows.find((r) => r.description.includes('fikcja'))!;
+    const fiction = record.rows.find((r) => r.description.includes('art. 42 ust. 2 u.d.e.):'))!;
+    expect(fiction.description).toContain('wpłynęła 2026-04-20 wg dowodu otrzymania');
     expect(fiction.description).toContain('2026-05-19');
     const times = record.rows.map((r) => r.at);
     expect([...times].sort()).toEqual(times);

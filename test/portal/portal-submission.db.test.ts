@@ -26,7 +26,14 @@ import {
   getMyMatter,
   readMyReceipt,
 } from '../../src/modules/portal/matters.usecases.ts';
-import { applyPortalDeliveryFictions } from '../../src/modules/portal/portal.worker.ts';
+import { reportUncollectedPortalLetters } from '../../src/modules/portal/portal.worker.ts';
+import { PORTAL_RECEIPTS_NS } from '../../src/modules/portal/receipt-document.ts';
+import {
+  applyDeliveryFiction,
+  showOutgoing,
+} from '../../src/modules/dispatch/dispatch.usecases.ts';
+import { runNotificationWorker } from '../../src/modules/notifications/notifications.worker.ts';
+import { listMyNotifications } from '../../src/modules/notifications/notifications.usecases.ts';
 import type { FileStore } from '../../src/platform/files/file-store.ts';
 
 const office = useDemoOffice('2026-03-02T09:15:00+01:00');
@@ -34,7 +41,7 @@ const files = testFileStore('submission');
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 describe('an application submitted through the portal', () => {
-  it('is registered in the RPW (channel portal), assigned to the form unit and acknowledged with a sealed UPP that verifies', async () => {
+  it('is registered in the RPW (channel portal), assigned to the form unit and acknowledged with a sealed potwierdzenie złożenia pisma that verifies', async () => {
     const deps = portalDeps(office, files);
     const { session } = await signInAs(deps);
     const result = await submitApplication(
@@ -98,17 +105,18 @@ describe('an application submitted through the portal', () => {
     expect(applicationXml).toContain(`sha256="${sha256(SAMPLE_PDF)}"`);
     expect(applicationXml).toContain('rozłożenie podatku lub zaległości na raty');
 
-    // The UPP: sealed XML that verifies against the office's trusted CAs, and its PDF.
+    // The portal's own receipt, not an imitation of ePUAP's UPP: the office's namespace and name
+    // ("potwierdzenie złożenia pisma"); sealed XML that verifies, and its PDF.
     const receipt = await readMyReceipt(deps, session, result.submissionId, 'xml');
     const xml = new TextDecoder().decode(receipt.content);
-    expect(xml).toContain('<upo:IdentyfikatorDokumentu>RPW/1/2026</upo:IdentyfikatorDokumentu>');
-    expect(xml).toContain('<upo:DataZlozenia>2026-03-02T09:15:00+01:00</upo:DataZlozenia>');
-    expect(xml).toContain(
-      `<upo:SkrotDokumentu algorytm="SHA-256">${submission.document_sha256}</upo:SkrotDokumentu>`,
-    );
-    expect(xml).toContain(
-      `<upo:KodDostepu>${formatAccessCode(item.access_code!)}</upo:KodDostepu>`,
-    );
+    expect(receipt.fileName).toBe('potwierdzenie-zlozenia-RPW-1-2026.xml');
+    expect(xml).toContain(`<pp:PotwierdzenieZlozeniaPisma xmlns:pp="${PORTAL_RECEIPTS_NS}">`);
+    expect(xml).not.toContain('crd.gov.pl');
+    expect(xml).not.toMatch(/UPP|UPD/);
+    expect(xml).toContain('<pp:NumerRPW>RPW/1/2026</pp:NumerRPW>');
+    expect(xml).toContain('<pp:DataWplywu>2026-03-02T09:15:00+01:00</pp:DataWplywu>');
+    expect(xml).toContain(`<pp:Skrot algorytm="SHA-256">${submission.document_sha256}</pp:Skrot>`);
+    expect(xml).toContain(`<pp:KodDostepu>${formatAccessCode(item.access_code!)}</pp:KodDostepu>`);
     const [report] = await verifySignatures(receipt.content, undefined, {
       trustAnchors: await loadTrustAnchors(office.database.db, office.demo.officeId),
     });
@@ -122,6 +130,8 @@ describe('an application submitted through the portal', () => {
     expect(tamperedReport).toMatchObject({ valid: false, integrity: 'broken' });
     const pdf = await readMyReceipt(deps, session, result.submissionId, 'pdf');
     const text = (await extractPdfText(pdf.content)).pages.join(' ');
+    expect(text).toContain('Potwierdzenie złożenia pisma');
+    expect(text).not.toMatch(/UPP|poświadczenie przedłożenia/);
     expect(text).toContain('RPW/1/2026');
     expect(text).toContain(formatAccessCode(item.access_code!));
     expect(text).toContain(submission.document_sha256);
@@ -235,9 +245,9 @@ describe('an application submitted through the portal', () => {
         outgoingId: decided.outgoingId,
         downloadedAt: null,
         deliveredOn: null,
-        fictionDate: '2026-03-18',
       },
     ]);
+    expect(matter.letters[0]).not.toHaveProperty('fictionDate');
 
     office.clock.set('2026-03-05T18:30:00+01:00');
     const letter = await downloadLetter(deps, session, decided.outgoingId);
@@ -260,8 +270,14 @@ describe('an application submitted through the portal', () => {
       .where('id', '=', outgoing.proof_file_id!)
       .executeTakeFirstOrThrow();
     const proofXml = await files.get(proof.sha256);
+    // The portal's own "potwierdzenie odbioru w portalu", not an ePUAP UPD.
+    expect(proof.original_name).toMatch(/^potwierdzenie-odbioru-w-portalu-RKW-/);
     expect(proofXml.toString('utf8')).toContain(
-      '<upo:DataDoreczenia>2026-03-05T18:30:00+01:00</upo:DataDoreczenia>',
+      `<pp:PotwierdzenieOdbioruWPortalu xmlns:pp="${PORTAL_RECEIPTS_NS}">`,
+    );
+    expect(proofXml.toString('utf8')).not.toMatch(/UPD|crd\.gov\.pl/);
+    expect(proofXml.toString('utf8')).toContain(
+      '<pp:DataPobrania>2026-03-05T18:30:00+01:00</pp:DataPobrania>',
     );
     expect((await verifySignatures(new Uint8Array(proofXml)))[0]).toMatchObject({
       integrity: 'ok',
@@ -270,6 +286,7 @@ describe('an application submitted through the portal', () => {
     const record = await getCaseRecord(await office.as('referent.fn'), decided.caseId);
     const delivered = record.rows.find((r) => r.action === 'outgoing.delivered');
     expect(delivered?.description).toContain('w dniu 2026-03-05');
+    expect(delivered?.description).toContain('potwierdzenie odbioru w portalu');
     expect(delivered?.description).toContain('upływa 2026-03-19');
     expect(record.rows.map((r) => r.action)).toContain('portal.receipt_issued');
 
@@ -297,24 +314,50 @@ describe('an application submitted through the portal', () => {
     });
   });
 
-  it('deems a portal letter delivered the day after 14 days when it is not downloaded', async () => {
+  it('KPA art. 39 § 1: a portal letter is delivered only when downloaded — no 14-day fiction; not collected, the handler is told to send it by e-Doręczenia or post', async () => {
     office.clock.set('2026-04-01T10:00:00+02:00');
     const deps = portalDeps(office, files);
     const { decided } = await submittedAndDecided(deps);
-    office.clock.set('2026-04-15T12:00:00+02:00');
-    expect(await applyPortalDeliveryFictions(deps)).toBe(0);
+    const kancelaria = await office.as('kancelaria');
+
+    // The day the e-Doręczenia fiction would have struck (2026-04-16): still not delivered.
+    office.clock.set('2026-04-14T12:00:00+02:00');
+    expect(await reportUncollectedPortalLetters(deps)).toBe(0);
     office.clock.set('2026-04-16T06:00:00+02:00');
-    expect(await applyPortalDeliveryFictions(deps)).toBe(1);
-    const outgoing = await office.database.db
-      .selectFrom('outgoing_items')
-      .select(['delivered_on', 'delivery_kind', 'appeal_due'])
-      .where('id', '=', decided.outgoingId)
-      .executeTakeFirstOrThrow();
-    expect(outgoing).toEqual({
-      delivered_on: '2026-04-16',
-      delivery_kind: 'fiction',
-      appeal_due: '2026-04-30',
+    await expect(applyDeliveryFiction(kancelaria, decided.outgoingId)).rejects.toMatchObject({
+      code: 'dispatch.fiction_not_applicable',
     });
+    expect(await reportUncollectedPortalLetters(deps)).toBe(1);
+    expect(await reportUncollectedPortalLetters(deps)).toBe(0); // told once
+    expect(await showOutgoing(kancelaria, decided.outgoingId)).toMatchObject({
+      status: 'sent',
+      deliveredOn: null,
+      fictionDate: null,
+      appealDue: null,
+      notCollectedAt: '2026-04-16T04:00:00.000Z',
+    });
+
+    // The handler hears it from the notification worker (outbox), with what to do.
+    await runNotificationWorker({ db: office.database.db, clock: office.clock }, { notifyDays: 0 });
+    const notes = await listMyNotifications(await office.as('referent.fn'), {});
+    expect(notes.map((n) => n.messagePl)).toContainEqual(
+      expect.stringMatching(
+        /nie pobrano w portalu: nie jest doręczone – doręcz je przez e-Doręczenia lub pocztą/,
+      ),
+    );
+    const record = await getCaseRecord(await office.as('referent.fn'), decided.caseId);
+    expect(record.rows.find((r) => r.action === 'outgoing.not_collected')?.description).toContain(
+      'w portalu nie ma fikcji doręczenia',
+    );
+
+    // The same decision goes out again by e-Doręczenia; its appeal term runs from that delivery.
+    const again = await registerOutgoing(await office.as('referent.fn'), {
+      documentId: decided.documentId,
+      addressee: { name: 'Jan Kowalski' },
+      method: 'edoreczenia',
+      electronicAddress: 'AE:PL-11111-22222-KOWAL-11',
+    });
+    expect(again.rkwNumber).toMatch(/^RKW\/\d+\/2026$/);
   });
 
   it('cannot be the dispatch method of a case whose party does not use the portal', async () => {

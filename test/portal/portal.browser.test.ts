@@ -178,7 +178,7 @@ describe('a citizen deals with the office through the portal, on a phone', () =>
 
     const [pdfDownload] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Urzędowe poświadczenie przedłożenia (PDF)' }).click(),
+      page.getByRole('link', { name: 'Potwierdzenie złożenia pisma (PDF)' }).click(),
     ]);
     const receiptPdf = await readFile((await pdfDownload.path())!);
     const receiptText = (await extractPdfText(new Uint8Array(receiptPdf))).pages.join(' ');
@@ -188,7 +188,7 @@ describe('a citizen deals with the office through the portal, on a phone', () =>
 
     const [xmlDownload] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: /poświadczenie przedłożenia z pieczęcią/ }).click(),
+      page.getByRole('link', { name: /Potwierdzenie złożenia pisma z pieczęcią/ }).click(),
     ]);
     const receiptXml = await readFile((await xmlDownload.path())!);
     const [report] = await verifySignatures(new Uint8Array(receiptXml), undefined, {
@@ -248,7 +248,7 @@ describe('a citizen deals with the office through the portal, on a phone', () =>
 
     const record = await getCaseRecord(staff, flow.caseId);
     const delivered = record.rows.find((row) => row.action === 'outgoing.delivered');
-    expect(delivered?.description).toContain('w dniu 2026-03-05: dowód otrzymania (UPD)');
+    expect(delivered?.description).toContain('w dniu 2026-03-05: potwierdzenie odbioru w portalu');
     expect(delivered?.description).toContain('termin na odwołanie (14d) upływa 2026-03-19');
     expect(String(delivered?.at)).toContain('2026-03-05');
   });

@@ -120,10 +120,16 @@ describe('the citizens portal over HTTP', () => {
     expect(matter).toContain('Wniosek został złożony');
     expect(matter).toContain('RPW/1/2026');
     expect(matter).toContain('Przekazane do wydziału');
-    const receipt = await site(`${matterUrl.split('?')[0]}/upp.xml`, { headers: { cookie } });
+    expect(matter).toContain('Potwierdzenie złożenia pisma (PDF)');
+    expect(matter).not.toContain('UPP');
+    const receipt = await site(`${matterUrl.split('?')[0]}/potwierdzenie.xml`, {
+      headers: { cookie },
+    });
     expect(receipt.status).toBe(200);
     expect(receipt.headers.get('content-disposition')).toContain('attachment');
-    expect(await receipt.text()).toContain('<upo:IdentyfikatorDokumentu>RPW/1/2026');
+    const receiptXml = await receipt.text();
+    expect(receiptXml).toContain('<pp:PotwierdzenieZlozeniaPisma');
+    expect(receiptXml).toContain('<pp:NumerRPW>RPW/1/2026</pp:NumerRPW>');
 
     // Without the form's CSRF token nothing is submitted; without a session, sign in first.
     const forged = new FormData();

@@ -29,7 +29,8 @@ const closeRoute = createRoute({
   path: '/cases/{id}/close',
   tags: ['cases'],
   security,
-  summary: 'Zakończenie sprawy (data zakończenia, kategoria archiwalna, data brakowania)',
+  summary:
+    'Zakończenie sprawy (data zakończenia, kategoria archiwalna, data brakowania albo ekspertyzy)',
   request: { params: idParam },
   responses: {
     200: jsonResponse(
@@ -38,6 +39,7 @@ const closeRoute = createRoute({
         closedOn: z.string(),
         archivalCategory: z.string().nullable(),
         disposalFrom: z.string().nullable(),
+        expertReviewFrom: z.string().nullable(),
       }),
       'Zakończono',
     ),

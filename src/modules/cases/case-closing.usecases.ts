@@ -2,7 +2,8 @@ import { localDate, localYear } from '../../platform/clock.ts';
 import { takeNextNumber } from '../../platform/db/counters.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getDocumentForAction } from '../documents/documents.usecases.ts';
-import { retentionEnd } from '../jrwa/jrwa-category.ts';
+import { archivalOutcome, categoryForUnit } from '../jrwa/jrwa-category.ts';
+import { isHomeUnitOfClass } from '../jrwa/jrwa-home-units.usecases.ts';
 import { runInTransaction, type ActorDeps } from '../record/record.transaction.ts';
 import { caseErrors } from './cases.errors.ts';
 import { getCaseForAction } from './cases.usecases.ts';
@@ -85,7 +86,10 @@ export async function issueDecision(deps: ActorDeps, documentId: string) {
 
 /**
  * Closes a case once every draft is resolved. The closing date feeds the case list and the
- * retention of the class's archival category (B5 closed 2025-06-10 → disposal from 2031-01-01).
+ * retention of the archival category: B5 closed 2025-06-10 → disposal possible from 2031-01-01;
+ * BE5 → the state archive's expert review from 2031-01-01 (it may make the records A, so it is
+ * no disposal date). A pre-2011 wykaz's second category ("pozostałe komórki", usually Bc)
+ * applies when the case was handled outside the class's home unit (jrwa-home-units.usecases.ts).
  */
 export async function closeCase(deps: ActorDeps, caseId: string) {
   return runInTransaction(deps, async (tx) => {
@@ -123,13 +127,22 @@ export async function closeCase(deps: ActorDeps, caseId: string) {
     }
     const jrwaClass = await tx.trx
       .selectFrom('jrwa_classes')
-      .select('category')
+      .select(['category', 'category_elsewhere'])
       .where('version_id', '=', kase.jrwa_version_id)
       .where('symbol', '=', kase.jrwa_symbol)
       .executeTakeFirstOrThrow();
     const closedOn = localDate(tx.now);
-    const category = jrwaClass.category;
-    const disposalFrom = category ? retentionEnd(category, closedOn) : null;
+    const inHomeUnit = await isHomeUnitOfClass(
+      tx.trx,
+      tx.actor.officeId,
+      kase.unit_id,
+      kase.jrwa_symbol,
+    );
+    const { category, elsewhere } = categoryForUnit(
+      { category: jrwaClass.category, categoryElsewhere: jrwaClass.category_elsewhere },
+      inHomeUnit,
+    );
+    const { disposalFrom, expertReviewFrom } = archivalOutcome(category, closedOn);
     await tx.trx
       .updateTable('cases')
       .set({
@@ -138,16 +151,33 @@ export async function closeCase(deps: ActorDeps, caseId: string) {
         closed_by: tx.actor.userId,
         archival_category: category,
         disposal_from: disposalFrom,
+        expert_review_from: expertReviewFrom,
       })
       .where('id', '=', kase.id)
       .execute();
+    const where = elsewhere
+      ? ` (kategoria dla komórek innych niż macierzysta klasy ${kase.jrwa_symbol})`
+      : '';
+    const after = disposalFrom
+      ? `, brakowanie możliwe od ${disposalFrom}`
+      : expertReviewFrom
+        ? `, ekspertyza archiwum państwowego od ${expertReviewFrom} (może zmienić kategorię na A)`
+        : category === 'A'
+          ? ', materiały archiwalne (przechowywane wieczyście)'
+          : '';
     await tx.record({
       action: 'case.closed',
-      description: `Zakończono sprawę ${kase.sign}; kategoria archiwalna ${category ?? 'brak'}${disposalFrom ? `, brakowanie możliwe od ${disposalFrom}` : category === 'A' ? ', materiały archiwalne (przechowywane wieczyście)' : ''}`,
+      description: `Zakończono sprawę ${kase.sign}; kategoria archiwalna ${category ?? 'brak'}${where}${after}`,
       subject: { type: 'case', id: kase.id },
       caseId: kase.id,
-      payload: { closedOn, category, disposalFrom },
+      payload: { closedOn, category, elsewhere, disposalFrom, expertReviewFrom },
     });
-    return { id: kase.id, closedOn, archivalCategory: category, disposalFrom };
+    return {
+      id: kase.id,
+      closedOn,
+      archivalCategory: category,
+      disposalFrom,
+      expertReviewFrom,
+    };
   });
 }

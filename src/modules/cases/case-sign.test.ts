@@ -48,6 +48,22 @@ describe('case sign (znak sprawy) parsing', () => {
     }
   });
 
+  it('accepts unit symbols of letters and digits in either case with at least one letter (A1c, 11d, b99)', () => {
+    expect(parseCaseSign('11d.5350.4.2025')).toMatchObject({ unit: '11d', symbol: '5350' });
+    expect(isValidCaseSign('A1c.0003.1.2026')).toBe(true);
+    expect(isValidCaseSign('b99.0003.1.2026')).toBe(true);
+  });
+
+  it('reads the sign of a sub-case opened in the year after its parent: OR.0003.5.1.2026', () => {
+    expect(parseCaseSign('OR.0003.5.1.2026')).toEqual({
+      unit: 'OR',
+      symbol: '0003',
+      number: 5,
+      sub: 1,
+      year: 2026,
+    });
+  });
+
   it.each([
     ['a legacy signature', 'ZPOW-7501-1/10'],
     ['case number 0', 'OR.1431.0.2025'],
@@ -59,7 +75,6 @@ describe('case sign (znak sprawy) parsing', () => {
     ['a missing unit', '.1431.12.2025'],
     ['an empty class', 'OR..12.2025'],
     ['too many parts', 'OR.1431.12.3.4.2025'],
-    ['a lowercase unit', 'or.1431.12.2025'],
     ['a unit made only of digits', '12.1431.12.2025'],
     ['a unit with an empty sub-unit', 'AB--LA.6730.615.2012'],
     ['a unit ending with a hyphen', 'AB-.6730.615.2012'],

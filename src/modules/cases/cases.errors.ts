@@ -37,6 +37,24 @@ export const caseErrors = defineErrors('case', {
     en: 'The case is closed.',
     pl: 'Sprawa jest zakończona.',
   },
+  partyNotFound: {
+    code: 'party_not_found',
+    status: 404,
+    en: 'This person is not a party to the case.',
+    pl: 'Ta osoba nie jest stroną w tej sprawie.',
+  },
+  documentNotInCase: {
+    code: 'document_not_in_case',
+    status: 422,
+    en: 'The document named is not part of this case.',
+    pl: 'Wskazany dokument nie należy do akt tej sprawy.',
+  },
+  inspectionInFuture: {
+    code: 'inspection_in_future',
+    status: 400,
+    en: 'The inspection of the files cannot be recorded ahead of time.',
+    pl: 'Przeglądania akt nie można odnotować z datą przyszłą.',
+  },
   subCaseOfSubCase: {
     code: 'sub_case_of_sub_case',
     status: 422,

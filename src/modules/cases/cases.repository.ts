@@ -49,7 +49,10 @@ export function listCases(
   return query.orderBy('opened_at', 'desc').limit(filter.limit).offset(filter.offset).execute();
 }
 
-/** Spis spraw rows: cases of one unit and class started in one year, with their initiating letter. */
+/**
+ * Spis spraw rows: cases of one unit and class started in one year, with their initiating letter.
+ * A sub-case (podteczka) is listed under its parent, whichever year its own sign carries.
+ */
 export function listCasesForCaseList(
   db: Executor,
   officeId: string,
@@ -58,6 +61,7 @@ export function listCasesForCaseList(
   return db
     .selectFrom('cases')
     .innerJoin('users as handler', 'handler.id', 'cases.handler_id')
+    .leftJoin('cases as parent', 'parent.id', 'cases.parent_case_id')
     .leftJoin('incoming_items as initiating', 'initiating.id', 'cases.initiating_incoming_id')
     .select([
       'cases.number',
@@ -73,10 +77,11 @@ export function listCasesForCaseList(
       'initiating.letter_date',
     ])
     .where('cases.office_id', '=', officeId)
-    .where('cases.year', '=', filter.year)
+    .where((eb) => eb(eb.fn.coalesce('parent.year', 'cases.year'), '=', filter.year))
     .where('cases.unit_id', '=', filter.unitId)
     .where('cases.jrwa_symbol', '=', filter.jrwaSymbol)
     .orderBy('cases.number')
     .orderBy('cases.sub_number', (ob) => ob.nullsFirst())
+    .orderBy('cases.year')
     .execute();
 }

@@ -10,6 +10,7 @@ import {
 } from '../../platform/http/route-helpers.ts';
 import { getCaseRecord } from '../record/record.usecases.ts';
 import { caseListToCsv, getCaseList } from './case-list.usecases.ts';
+import { registerCasePartyRoutes } from './case-parties.routes.ts';
 import {
   caseListQuerySchema,
   caseListSchema,
@@ -223,4 +224,5 @@ export function registerCaseRoutes(app: App, deps: AppDeps) {
     }
     return c.json(list, 200);
   });
+  registerCasePartyRoutes(app, deps);
 }

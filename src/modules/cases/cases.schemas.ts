@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { addressSchema } from '../incoming/incoming.schemas.ts';
 import { localDateSchema } from '../org/org.schemas.ts';
 
 export const openCaseSchema = z
@@ -45,7 +46,11 @@ export const caseSchema = z
       .openapi({ description: 'Kategoria archiwalna (ustalana przy zakończeniu)' }),
     disposalFrom: z.string().nullable().openapi({
       description:
-        'Najwcześniejsza data brakowania (B<n>: n pełnych lat od 1 stycznia roku po zakończeniu)',
+        'Najwcześniejsza data brakowania (B<n>: n pełnych lat od 1 stycznia roku po zakończeniu); nigdy dla BE<n>',
+    }),
+    expertReviewFrom: z.string().nullable().openapi({
+      description:
+        'BE<n>: od tego dnia ekspertyza archiwum państwowego (może zmienić kategorię na A); to nie jest data brakowania',
     }),
     incomingIds: z.array(z.uuid()),
     allowedActions: z.array(z.string()),
@@ -84,5 +89,57 @@ export const caseListSchema = z
   })
   .openapi('CaseList');
 
+/** A party to the case (strona postępowania): they receive, among others, the art. 36 notice. */
+export const addPartySchema = z
+  .object({
+    name: z.string().trim().min(1).max(300).openapi({ example: 'Anna Nowak' }),
+    address: addressSchema.optional(),
+    electronicAddress: z
+      .string()
+      .trim()
+      .min(3)
+      .max(200)
+      .optional()
+      .openapi({ example: 'AE:PL-12345-67890-ABCDE-12' }),
+  })
+  .openapi('AddCaseParty');
+
+export const casePartySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    address: addressSchema.nullable(),
+    electronicAddress: z.string().nullable(),
+    incomingId: z
+      .uuid()
+      .nullable()
+      .openapi({ description: 'Pismo, którego nadawcą jest strona (np. pismo wszczynające)' }),
+    addedAt: z.string(),
+  })
+  .openapi('CaseParty');
+
+/** Art. 73 § 1 KPA: a party inspects the files of the case; the case record gets a row of its own. */
+export const fileInspectionSchema = z
+  .object({
+    partyId: z.uuid(),
+    at: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ description: 'Chwila przeglądania akt; domyślnie teraz' }),
+    remarks: z
+      .string()
+      .trim()
+      .min(1)
+      .max(1000)
+      .optional()
+      .openapi({ example: 'Strona sporządziła notatki; wydano kopię protokołu oględzin' }),
+    noteDocumentId: z.uuid().optional().openapi({
+      description: 'Dokument sprawy z adnotacją lub protokołem z udostępnienia akt (art. 72 KPA)',
+    }),
+  })
+  .openapi('RecordFileInspection');
+
 export type OpenCaseInput = z.infer<typeof openCaseSchema>;
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+export type AddPartyInput = z.infer<typeof addPartySchema>;
+export type FileInspectionInput = z.infer<typeof fileInspectionSchema>;

@@ -12,6 +12,7 @@ import {
   type ActorDeps,
   type TransactionContext,
 } from '../record/record.transaction.ts';
+import { addInitiatingParty } from './case-parties.usecases.ts';
 import { formatCaseSign } from './case-sign.ts';
 import { caseErrors } from './cases.errors.ts';
 import { casePolicy, caseScope } from './cases.policy.ts';
@@ -76,6 +77,7 @@ export async function openCase(deps: ActorDeps, input: OpenCaseInput) {
       .returning(['id', 'sign'])
       .executeTakeFirstOrThrow();
     if (item) await carryLetterHistory(tx, kase.id, item.id);
+    if (item) await addInitiatingParty(tx, kase.id, item);
     await tx.record({
       action: 'case.opened',
       description: `Założono sprawę ${sign} „${input.title}”, prowadzący: ${handler.name}`,
@@ -102,25 +104,31 @@ export async function joinIncomingToCase(deps: ActorDeps, caseId: string, incomi
   });
 }
 
-/** Divides a case: sub-folder `UNIT.SYMBOL.NUMBER.SUB.YEAR`, SUB gapless per parent case. */
+/**
+ * Divides a case: sub-folder (podteczka) `UNIT.SYMBOL.NUMBER.SUB.YEAR`. Like every case sign it
+ * carries the year in which the sub-folder is opened, and SUB is numbered from 1, gapless, per
+ * parent case and year: parent `OR.0003.5.2025`, first sub-case opened in 2026 →
+ * `OR.0003.5.1.2026`. In the case list (spis spraw) it stays under its parent.
+ */
 export async function openSubCase(deps: ActorDeps, parentId: string, input: { title: string }) {
   return runInTransaction(deps, async (tx) => {
     const parent = await getCaseForAction(tx.trx, tx.actor, parentId, 'work');
     if (parent.status === 'closed') throw caseErrors.closed();
     if (parent.parent_case_id) throw caseErrors.subCaseOfSubCase();
     const unit = await getUnitOrThrow(tx.trx, tx.actor.officeId, parent.unit_id);
+    const year = localYear(tx.now);
     const sub = await takeNextNumber(tx.trx, {
       officeId: tx.actor.officeId,
       name: 'sub-case',
       scope: parent.id,
-      year: parent.year,
+      year,
     });
     const sign = formatCaseSign({
       unit: unit.symbol,
       symbol: parent.jrwa_symbol,
       number: parent.number,
       sub,
-      year: parent.year,
+      year,
     });
     const kase = await tx.trx
       .insertInto('cases')
@@ -131,7 +139,7 @@ export async function openSubCase(deps: ActorDeps, parentId: string, input: { ti
         jrwa_version_id: parent.jrwa_version_id,
         jrwa_symbol: parent.jrwa_symbol,
         number: parent.number,
-        year: parent.year,
+        year,
         sub_number: sub,
         parent_case_id: parent.id,
         title: input.title,
@@ -205,6 +213,7 @@ export async function getCase(deps: ActorDeps, caseId: string) {
     closedAt: kase.closed_at?.toISOString() ?? null,
     archivalCategory: kase.archival_category,
     disposalFrom: kase.disposal_from,
+    expertReviewFrom: kase.expert_review_from,
     incomingIds: incoming.map((i) => i.id),
     allowedActions: casePolicy.allowedActions(deps.actor, caseScope(kase)),
   };

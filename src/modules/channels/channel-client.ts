@@ -14,6 +14,8 @@ export interface OutboundLetter {
   /** Our outgoing item id: the idempotency key, so a re-send after a crash is not a second letter. */
   key: string;
   rkwNumber: string;
+  /** The case sign: the UPD of ePUAP carries it back as IdentyfikatorSprawy. */
+  caseSign: string | null;
   title: string;
   addressee: { name: string; electronicAddress: string };
   files: Array<{ name: string; contentType: string; content: Uint8Array }>;
@@ -24,12 +26,26 @@ export interface SentReceipt {
   sentAt: Date;
 }
 
-export interface DeliveryProof {
+/** A proof issued by the national service, filed with the letter. */
+export interface ProofFile {
   /** "UPD" (ePUAP) or "dowód otrzymania" (e-Doręczenia). */
   name: string;
-  deliveredAt: Date;
+  at: Date;
   fileName: string;
   content: Uint8Array;
+}
+
+/**
+ * What the service says about a sent letter so far:
+ * - `arrival`: e-Doręczenia, the dowód otrzymania stating the day the letter arrived in the
+ *   addressee's box (wpłynięcie) — the delivery to a public entity, and the start of the 14 days
+ *   of u.d.e. art. 42 ust. 2 for anyone else;
+ * - `collection`: the addressee collected it (ePUAP: the UPD's DataOdbioru; e-Doręczenia: the
+ *   dowód otrzymania of odebranie).
+ */
+export interface DeliveryStatus {
+  arrival?: ProofFile | undefined;
+  collection?: ProofFile | undefined;
 }
 
 /**
@@ -50,12 +66,12 @@ export interface ChannelClient {
   /** Tells the service the message is safely stored, so it stops offering it. */
   confirmReceipt(mailbox: string, externalId: string, signal?: AbortSignal): Promise<void>;
   send(mailbox: string, letter: OutboundLetter, signal?: AbortSignal): Promise<SentReceipt>;
-  /** The proof that the addressee collected the letter, or null while it waits in their box. */
+  /** The proofs of arrival and collection issued so far (empty while the letter is on its way). */
   fetchDeliveryProof(
     mailbox: string,
     externalId: string,
     signal?: AbortSignal,
-  ): Promise<DeliveryProof | null>;
+  ): Promise<DeliveryStatus>;
   /** Reads a downloaded message (no network). */
   readMessage(envelope: Uint8Array): InboundLetter;
 }

@@ -16,6 +16,8 @@ import { importSavedMessage } from './import.usecases.ts';
 import { downloadListed, listNextPage } from './inbound.usecases.ts';
 import { startChannelSimulator, type ChannelSimulator } from './simulator/channel-simulator.ts';
 import { ensureGatewayUser } from './gateway-user.ts';
+import { parseUpd } from './epuap/upo.ts';
+import { localDate } from '../../platform/clock.ts';
 
 const office = useDemoOffice();
 const files = testFileStore('channels-db');
@@ -328,26 +330,34 @@ describe('national channels gateway', () => {
     expect(retried).toHaveLength(1);
   });
 
-  it('sends a signed letter by e-Doręczenia, files the dowód otrzymania, or applies the 14-day fiction', async () => {
-    const collected = await createSignedDocument(office, files, {
-      title: 'Decyzja o wymiarze podatku – odebrana',
-    });
-    const uncollected = await createSignedDocument(office, files, {
-      title: 'Decyzja o wymiarze podatku – nieodebrana',
-    });
-    const register = async (documentId: string, ade: string) =>
+  it('sends by e-Doręczenia and files the dowód otrzymania: collection, arrival at a public entity, or the fiction counted from the arrival day in it (u.d.e. art. 42), never from our sending', async () => {
+    const doc = (title: string) => createSignedDocument(office, files, { title });
+    const collected = await doc('Decyzja o wymiarze podatku – odebrana');
+    const uncollected = await doc('Decyzja o wymiarze podatku – nieodebrana');
+    const late = await doc('Decyzja o wymiarze podatku – wpłynęła nazajutrz');
+    const toSko = await doc('Akta sprawy dla SKO');
+    const register = async (
+      documentId: string,
+      ade: string,
+      addressee: { name: string; kind?: 'person' | 'public_entity' } = { name: 'Jan Kowalski' },
+    ) =>
       registerOutgoing(await office.as('referent.fn'), {
         documentId,
-        addressee: { name: 'Jan Kowalski' },
+        addressee,
         electronicAddress: ade,
         method: 'edoreczenia',
       });
     const first = await register(collected.documentId, 'AE:PL-11111-22222-KOWAL-11');
     const second = await register(uncollected.documentId, 'AE:PL-33333-44444-NOWAK-22');
+    const third = await register(late.documentId, 'AE:PL-77777-88888-LATEA-44');
+    const sko = await register(toSko.documentId, 'AE:PL-55555-66666-SKOSZ-33', {
+      name: 'Samorządowe Kolegium Odwoławcze w Szczecinie',
+      kind: 'public_entity',
+    });
 
-    expect((await runGatewayPass(gateway())).sent).toBe(2);
+    expect((await runGatewayPass(gateway())).sent).toBe(4);
     const letters = simulator.sentLetters().filter((l) => l.channel === 'edoreczenia');
-    expect(letters).toHaveLength(2);
+    expect(letters).toHaveLength(4);
     type Request = { attachments: Array<{ fileName: string }>; senderReference: string };
     const letterOf = (rkwNumber: string) =>
       letters.find((l) => (l.request as Request).senderReference === rkwNumber)!;
@@ -358,47 +368,77 @@ describe('national channels gateway', () => {
     ]);
     expect(await showOutgoing(await office.as('kancelaria'), first.id)).toMatchObject({
       status: 'sent',
+      arrivedOn: null,
+      fictionDate: null,
     });
+    // The operator puts the third letter in the addressee's box only the next day.
+    simulator.arrive(letterOf(third.rkwNumber).id, new Date('2026-03-03T10:00:00+01:00'));
 
     // The addressee opens the first letter two days later.
     office.clock.advance(2 * 86_400_000);
     simulator.collect('edoreczenia', letterOf(first.rkwNumber).id, office.clock.now());
-    expect((await runGatewayPass(gateway())).delivered).toBe(1);
-    const delivered = await showOutgoing(await office.as('kancelaria'), first.id);
-    expect(delivered).toMatchObject({
+    expect((await runGatewayPass(gateway())).delivered).toBe(2);
+    const kancelaria = await office.as('kancelaria');
+    expect(await showOutgoing(kancelaria, first.id)).toMatchObject({
       status: 'delivered',
       deliveryKind: 'electronic_proof',
       deliveredOn: '2026-03-04',
       appealTerm: '14d',
+      proofName: 'dowód otrzymania',
     });
     const proofRow = await office.database.db
       .selectFrom('outgoing_items as g')
       .innerJoin('files as f', 'f.id', 'g.proof_file_id')
-      .select('f.original_name')
+      .innerJoin('files as a', 'a.id', 'g.arrival_proof_file_id')
+      .select(['f.original_name as proof', 'a.original_name as arrival'])
       .where('g.id', '=', first.id)
       .executeTakeFirstOrThrow();
-    expect(proofRow.original_name).toMatch(/^dowod-otrzymania-/);
+    expect(proofRow.proof).toMatch(/^dowod-otrzymania-odebranie-/);
+    expect(proofRow.arrival).toMatch(/^dowod-otrzymania-wplyniecie-/);
     const record = await office.database.db
       .selectFrom('case_record_rows')
       .select('description')
       .where('case_id', '=', collected.caseId)
       .where('action', '=', 'outgoing.delivered')
       .executeTakeFirstOrThrow();
-    expect(record.description).toContain('dowód otrzymania (UPD)');
+    expect(record.description).toContain('dowód otrzymania – odebranie przez adresata');
+    expect(record.description).not.toContain('UPD');
+    // To a public entity the letter is delivered when it arrives (art. 42 ust. 1 pkt 2).
+    expect(await showOutgoing(kancelaria, sko.id)).toMatchObject({
+      status: 'delivered',
+      deliveryKind: 'arrival',
+      deliveredOn: '2026-03-02',
+    });
+    // The others wait, each with the fiction day counted from its own arrival.
+    expect(await showOutgoing(kancelaria, second.id)).toMatchObject({
+      status: 'sent',
+      arrivedOn: '2026-03-02',
+      fictionDate: '2026-03-17',
+    });
+    expect(await showOutgoing(kancelaria, third.id)).toMatchObject({
+      status: 'sent',
+      arrivedOn: '2026-03-03',
+      fictionDate: '2026-03-18',
+    });
 
-    // The second is never opened: deemed delivered the day after 14 days from its arrival.
+    // Never opened: deemed delivered the day after 14 days from the arrival day.
     office.clock.advance(14 * 86_400_000);
-    expect((await runGatewayPass(gateway())).delivered).toBe(1);
-    expect(await showOutgoing(await office.as('kancelaria'), second.id)).toMatchObject({
+    expect((await runGatewayPass(gateway())).delivered).toBe(2);
+    expect(await showOutgoing(kancelaria, second.id)).toMatchObject({
       status: 'delivered',
       deliveryKind: 'fiction',
       deliveredOn: '2026-03-17',
+      appealDue: '2026-03-31',
+    });
+    expect(await showOutgoing(kancelaria, third.id)).toMatchObject({
+      deliveryKind: 'fiction',
+      deliveredOn: '2026-03-18',
     });
     // A re-send after a crash would be the same letter: the key is the outgoing item.
-    expect(simulator.stats().sent).toBe(2);
+    expect(simulator.stats().sent).toBe(4);
   });
 
-  it('sends by ePUAP and files the UPD', async () => {
+  it('sends by ePUAP and files the UPD in the official layout, delivered on its DataOdbioru', async () => {
     const signed = await createSignedDocument(office, files, { title: 'Postanowienie – ePUAP' });
     const outgoing = await registerOutgoing(await office.as('referent.fn'), {
       documentId: signed.documentId,
@@ -417,10 +457,28 @@ describe('national channels gateway', () => {
     simulator.collect('epuap', letter.id, office.clock.now());
     office.clock.advance(DEFAULT_PROOF_WAIT);
     expect((await runGatewayPass(gateway())).delivered).toBe(1);
-    expect(await showOutgoing(await office.as('kancelaria'), outgoing.id)).toMatchObject({
+    const delivered = await showOutgoing(await office.as('kancelaria'), outgoing.id);
+    expect(delivered).toMatchObject({
       status: 'delivered',
       deliveryKind: 'electronic_proof',
+      proofName: 'urzędowe poświadczenie doręczenia (UPD)',
     });
+    const proof = await office.database.db
+      .selectFrom('outgoing_items as g')
+      .innerJoin('files as f', 'f.id', 'g.proof_file_id')
+      .select('f.sha256')
+      .where('g.id', '=', outgoing.id)
+      .executeTakeFirstOrThrow();
+    const upd = parseUpd(new Uint8Array(await files.get(proof.sha256)));
+    const caseSign = (
+      await office.database.db
+        .selectFrom('cases')
+        .select('sign')
+        .where('id', '=', signed.caseId)
+        .executeTakeFirstOrThrow()
+    ).sign;
+    expect(upd).toMatchObject({ kind: 'UPD', caseId: caseSign, issuer: 'Urząd Miasta Demo' });
+    expect(delivered.deliveredOn).toBe(localDate(upd.collectedAt));
   });
 });
 

@@ -3,8 +3,13 @@ import { localDate } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { electronicDeliveryFiction } from '../deadlines/delivery.ts';
-import { applyDeliveryFiction, markSent, recordDelivery } from '../dispatch/dispatch.usecases.ts';
-import type { ChannelClient, OutboundLetter } from './channel-client.ts';
+import {
+  applyDeliveryFiction,
+  markSent,
+  recordArrival,
+  recordDelivery,
+} from '../dispatch/dispatch.usecases.ts';
+import type { ChannelClient, OutboundLetter, ProofFile } from './channel-client.ts';
 import { ChannelRequestError, ChannelUnavailableError } from './channel-http.ts';
 import * as repo from './channels.repository.ts';
 import { retryDelayMs, type GatewayDeps } from './gateway-deps.ts';
@@ -138,9 +143,12 @@ export async function sendQueued(
 }
 
 /**
- * Asks for the proof of delivery of sent letters (UPD, dowód otrzymania) and files it to the case
- * (recordDelivery, which starts the appeal term). An e-Doręczenia letter not collected within 14
- * days is deemed delivered (applyDeliveryFiction).
+ * Asks the service for the proofs of sent letters and files them to the case:
+ * - ePUAP: the UPD; its DataOdbioru is the delivery (recordDelivery, which starts the appeal term);
+ * - e-Doręczenia: the dowód otrzymania. Its arrival day (wpłynięcie) is recorded with the letter
+ *   (recordArrival): for a public entity that is the delivery; for a person or a business the
+ *   collection shown in it is, or else the fiction of u.d.e. art. 42 ust. 2 counted from that
+ *   arrival day (applyDeliveryFiction) — never from the time the gateway sent the letter.
  */
 export async function collectProofs(
   deps: GatewayDeps,
@@ -162,7 +170,7 @@ export async function collectProofs(
       const now = deps.clock.now();
       const item = await deps.db
         .selectFrom('outgoing_items')
-        .select(['sent_at', 'status'])
+        .select(['status'])
         .where('id', '=', row.outgoing_id)
         .executeTakeFirstOrThrow();
       if (item.status !== 'sent') {
@@ -173,48 +181,67 @@ export async function collectProofs(
         });
         continue;
       }
-      const proof = await call((signal) =>
+      const proofs = await call((signal) =>
         client.fetchDeliveryProof(mailbox.address, row.external_id!, signal),
       );
-      const fictionDue =
-        !proof &&
-        mailbox.channel === 'edoreczenia' &&
-        item.sent_at !== null &&
-        localDate(now) >= electronicDeliveryFiction(localDate(item.sent_at));
-      if (!proof && !fictionDue) {
-        await repo.updateOutbound(deps.db, row.outgoing_id, {
-          next_attempt_at: new Date(now.getTime() + deps.settings.proofIntervalMs),
-        });
-        continue;
-      }
-      await deps.db.transaction().execute(async (trx) => {
+      const done = await deps.db.transaction().execute(async (trx) => {
         const locked = await repo.lockOutbound(trx, row.outgoing_id);
-        if (locked?.state !== 'sent') return;
+        if (locked?.state !== 'sent') return false;
         const joined = { db: trx, clock: deps.clock, actor, files: deps.files };
+        const file = (proof: ProofFile) => ({ name: proof.fileName, content: proof.content });
         const current = await trx
+          .selectFrom('outgoing_items')
+          .select(['status', 'arrived_on', 'addressee_kind'])
+          .where('id', '=', row.outgoing_id)
+          .executeTakeFirstOrThrow();
+        if (current.status === 'sent' && proofs.arrival && !current.arrived_on) {
+          await recordArrival(
+            joined,
+            row.outgoing_id,
+            { arrivedOn: localDate(proofs.arrival.at) },
+            file(proofs.arrival),
+          );
+        }
+        const after = await trx
+          .selectFrom('outgoing_items')
+          .select(['status', 'arrived_on', 'addressee_kind'])
+          .where('id', '=', row.outgoing_id)
+          .executeTakeFirstOrThrow();
+        if (after.status === 'sent' && proofs.collection) {
+          await recordDelivery(
+            joined,
+            row.outgoing_id,
+            { kind: 'electronic_proof', deliveredOn: localDate(proofs.collection.at) },
+            file(proofs.collection),
+          );
+        } else if (
+          after.status === 'sent' &&
+          mailbox.channel === 'edoreczenia' &&
+          after.addressee_kind !== 'public_entity' &&
+          after.arrived_on &&
+          localDate(now) >= electronicDeliveryFiction(after.arrived_on)
+        ) {
+          await applyDeliveryFiction(joined, row.outgoing_id);
+        }
+        const final = await trx
           .selectFrom('outgoing_items')
           .select('status')
           .where('id', '=', row.outgoing_id)
           .executeTakeFirstOrThrow();
-        if (current.status === 'sent') {
-          if (proof) {
-            await recordDelivery(
-              joined,
-              row.outgoing_id,
-              { kind: 'electronic_proof', deliveredOn: localDate(proof.deliveredAt) },
-              { name: proof.fileName, content: proof.content },
-            );
-          } else {
-            await applyDeliveryFiction(joined, row.outgoing_id);
-          }
+        if (final.status !== 'sent') {
+          await repo.updateOutbound(trx, row.outgoing_id, {
+            state: 'delivered',
+            delivered_at: now,
+            last_error: null,
+          });
+          return true;
         }
         await repo.updateOutbound(trx, row.outgoing_id, {
-          state: 'delivered',
-          delivered_at: now,
-          last_error: null,
+          next_attempt_at: new Date(now.getTime() + deps.settings.proofIntervalMs),
         });
+        return false;
       });
-      delivered += 1;
+      if (done) delivered += 1;
     } catch (error) {
       if (error instanceof ChannelUnavailableError || deps.signal?.aborted) throw error;
       await recordOutboundFailure(deps, row, error);
@@ -228,7 +255,9 @@ async function buildLetter(deps: GatewayDeps, outgoingId: string): Promise<Outbo
   const item = await deps.db
     .selectFrom('outgoing_items as g')
     .leftJoin('documents as d', 'd.id', 'g.document_id')
+    .leftJoin('cases as c', 'c.id', 'g.case_id')
     .select([
+      'c.sign as case_sign',
       'g.id',
       'g.status',
       'g.rkw_sign',
@@ -273,6 +302,7 @@ async function buildLetter(deps: GatewayDeps, outgoingId: string): Promise<Outbo
   return {
     key: item.id,
     rkwNumber: item.rkw_sign,
+    caseSign: item.case_sign,
     title: item.title ?? item.rkw_sign,
     addressee: { name: item.addressee_name, electronicAddress: item.electronic_address },
     files: await Promise.all(

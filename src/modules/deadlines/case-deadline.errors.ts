@@ -40,8 +40,14 @@ export const caseDeadlineErrors = defineErrors('deadline', {
   extensionNotLater: {
     code: 'extension_not_later',
     status: 400,
-    en: 'The new date must be later than the current due date.',
-    pl: 'Nowy termin musi być późniejszy niż obecny.',
+    en: 'The new date must be later than the current due date (for an immediate case: not in the past).',
+    pl: 'Nowy termin musi być późniejszy niż obecny (w sprawie załatwianej niezwłocznie: nie wcześniejszy niż dziś).',
+  },
+  reminderOnlyImmediate: {
+    code: 'reminder_only_immediate',
+    status: 400,
+    en: 'A reminder period is set only for a case handled without delay (art. 35 § 2 KPA); other deadlines have a due date.',
+    pl: 'Okres przypomnienia ustala się tylko dla sprawy załatwianej niezwłocznie (art. 35 § 2 KPA); pozostałe terminy mają datę końcową.',
   },
   extensionWhilePaused: {
     code: 'extension_while_paused',

@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
+import { listCasePartyRows } from '../cases/case-parties.usecases.ts';
 import { casePolicy } from '../cases/cases.policy.ts';
 import { getCaseForAction, getCaseOrThrow } from '../cases/cases.usecases.ts';
 import { caseErrors } from '../cases/cases.errors.ts';
@@ -13,13 +14,19 @@ import {
   type TransactionContext,
 } from '../record/record.transaction.ts';
 import { addWorkingDays } from './calendar.ts';
-import { clockStatus, computeClock, DEADLINE_TERMS, type ClockState } from './case-clock.ts';
+import {
+  clockStatus,
+  computeClock,
+  DEADLINE_TERMS,
+  IMMEDIATE_REMINDER_WORKING_DAYS,
+  type ClockState,
+} from './case-clock.ts';
 import { caseDeadlineErrors } from './case-deadline.errors.ts';
 import type { ExtendInput, PauseInput, SetDeadlineInput } from './deadlines.schemas.ts';
 import { delayNoticeText } from './delay-notice.ts';
 
 const KIND_LABELS: Record<string, string> = {
-  immediate: 'bez zwłoki',
+  immediate: 'niezwłocznie (art. 35 § 2 KPA) – bez liczby dni i bez daty końcowej',
   one_month: '1 miesiąc (art. 35 § 3 KPA)',
   two_months: '2 miesiące – sprawa szczególnie skomplikowana (art. 35 § 3 KPA)',
   appeal: '1 miesiąc od otrzymania odwołania (art. 35 § 3 KPA)',
@@ -36,26 +43,42 @@ const PAUSE_LABELS: Record<string, string> = {
 /**
  * Sets the statutory deadline of a case. It starts on the day the initiating letter was received
  * (for electronic letters, the day of the delivery proof) unless another start is given.
+ * "Niezwłocznie" (art. 35 § 2 KPA) is no number of days: it gets no term and no end date, only a
+ * reminder to the handler after `remindAfterWorkingDays` (default 3) working days.
  */
 export async function setCaseDeadline(deps: ActorDeps, caseId: string, input: SetDeadlineInput) {
   return runInTransaction(deps, async (tx) => {
     const kase = await getOpenCaseForWork(tx, caseId);
-    const term = input.kind === 'custom' ? input.term : DEADLINE_TERMS[input.kind];
-    if (!term) throw caseDeadlineErrors.termRequired();
+    const term = input.kind === 'custom' ? (input.term ?? null) : DEADLINE_TERMS[input.kind];
+    if (!term && input.kind !== 'immediate') throw caseDeadlineErrors.termRequired();
+    if (input.remindAfterWorkingDays !== undefined && input.kind !== 'immediate')
+      throw caseDeadlineErrors.reminderOnlyImmediate();
     const startsOn = input.startsOn ?? (await initiatingLetterDate(tx.trx, kase));
     if (!startsOn) throw caseDeadlineErrors.noStartDate();
+    const remindOn =
+      input.kind === 'immediate'
+        ? addWorkingDays(startsOn, input.remindAfterWorkingDays ?? IMMEDIATE_REMINDER_WORKING_DAYS)
+        : null;
     await tx.trx
       .updateTable('cases')
-      .set({ deadline_kind: input.kind, deadline_term: term, deadline_starts_on: startsOn })
+      .set({
+        deadline_kind: input.kind,
+        deadline_term: term,
+        deadline_starts_on: startsOn,
+        deadline_remind_on: remindOn,
+      })
       .where('id', '=', kase.id)
       .execute();
     const state = await refreshDue(tx.trx, kase.id);
+    const ends = state?.due
+      ? `termin upływa ${state.due}`
+      : `bez daty końcowej; przypomnienie prowadzącemu ${remindOn}`;
     await tx.record({
       action: 'deadline.set',
-      description: `Ustalono termin załatwienia sprawy: ${KIND_LABELS[input.kind]}${input.kind === 'custom' ? ` (${term})` : ''}, bieg od ${startsOn}, termin upływa ${state?.due}`,
+      description: `Ustalono termin załatwienia sprawy: ${KIND_LABELS[input.kind]}${input.kind === 'custom' ? ` (${term})` : ''}, bieg od ${startsOn}, ${ends}`,
       subject: { type: 'case', id: kase.id },
       caseId: kase.id,
-      payload: { kind: input.kind, term, startsOn, due: state?.due },
+      payload: { kind: input.kind, term, startsOn, due: state?.due ?? null, remindOn },
     });
     return getCaseDeadline(tx.trx, tx.actor, kase.id, localDate(tx.now));
   });
@@ -111,7 +134,7 @@ export async function resumeCaseDeadline(
     const state = await refreshDue(tx.trx, kase.id);
     await tx.record({
       action: 'deadline.resumed',
-      description: `Wznowiono bieg terminu od ${input.endsOn} (wstrzymanie trwało ${state?.pausedDays} dni łącznie); termin upływa ${state?.due}`,
+      description: `Wznowiono bieg terminu od ${input.endsOn} (wstrzymanie trwało ${state?.pausedDays} dni łącznie); ${state?.due ? `termin upływa ${state.due}` : 'sprawa do załatwienia niezwłocznie, bez daty końcowej'}`,
       subject: { type: 'case', id: kase.id },
       caseId: kase.id,
       payload: { endsOn: input.endsOn, due: state?.due },
@@ -121,8 +144,11 @@ export async function resumeCaseDeadline(
 }
 
 /**
- * Art. 36 KPA: the office sets a new date and notifies the parties of the reason, the new date
- * and their right to a complaint of delay (ponaglenie). The notice draft is generated here.
+ * Art. 36 § 1 KPA: the office sets a new date and notifies every party of the case (not only the
+ * sender of the initiating letter) of the reason, the new date and their right to a complaint of
+ * delay (ponaglenie). The notice is drafted here as one document of the case, addressed to all
+ * parties (rozdzielnik), and the extension's record row points to it. An immediate case
+ * (art. 35 § 2) not settled at once gets its first date this way.
  */
 export async function extendCaseDeadline(
   deps: ActorDeps & { files?: FileStore },
@@ -133,23 +159,21 @@ export async function extendCaseDeadline(
     const kase = await getOpenCaseForWork(tx, caseId);
     const current = await loadClock(tx.trx, kase);
     if (!current) throw caseDeadlineErrors.notSet();
-    if (!current.due) throw caseDeadlineErrors.extensionWhilePaused();
-    if (input.newDue <= current.due) throw caseDeadlineErrors.extensionNotLater();
+    if (current.pausedSince) throw caseDeadlineErrors.extensionWhilePaused();
+    const today = localDate(tx.now);
+    if (current.due ? input.newDue <= current.due : input.newDue < today)
+      throw caseDeadlineErrors.extensionNotLater();
     const office = await tx.trx
       .selectFrom('offices')
       .select('name')
       .where('id', '=', tx.actor.officeId)
       .executeTakeFirstOrThrow();
-    const party = await tx.trx
-      .selectFrom('incoming_items')
-      .select(['sender_name'])
-      .where('id', '=', kase.initiating_incoming_id ?? '00000000-0000-0000-0000-000000000000')
-      .executeTakeFirst();
+    const parties = await listCasePartyRows(tx.trx, kase.id);
     const noticeText = delayNoticeText({
       officeName: office.name,
       caseSign: kase.sign,
       caseTitle: kase.title,
-      partyName: party?.sender_name ?? 'Strona postępowania',
+      partyNames: parties.map((p) => p.name),
       previousDue: current.due,
       newDue: input.newDue,
       reason: input.reason,
@@ -173,13 +197,29 @@ export async function extendCaseDeadline(
       .executeTakeFirstOrThrow();
     await refreshDue(tx.trx, kase.id);
     const notice = deps.files ? await draftDelayNotice(tx, deps.files, kase.id) : null;
+    if (notice) {
+      await tx.trx
+        .updateTable('case_deadline_extensions')
+        .set({ notice_document_id: notice.id })
+        .where('id', '=', extension.id)
+        .execute();
+    }
+    const addressees = parties.length
+      ? `do stron: ${parties.map((p) => p.name).join(', ')}`
+      : 'do stron (w sprawie nie wskazano jeszcze stron)';
     await tx.record({
       action: 'deadline.extended',
-      description: `Wyznaczono nowy termin załatwienia sprawy: ${input.newDue} (poprzednio ${current.due}); przyczyna: ${input.reason}; ${notice ? 'utworzono projekt zawiadomienia stron (art. 36 KPA) z szablonu' : 'przygotowano treść zawiadomienia stron (art. 36 KPA)'}`,
+      description: `Wyznaczono nowy termin załatwienia sprawy: ${input.newDue} (poprzednio ${current.due ?? 'niezwłocznie'}); przyczyna: ${input.reason}; ${notice ? `projekt zawiadomienia (art. 36 § 1 KPA) ${addressees}` : `przygotowano treść zawiadomienia (art. 36 § 1 KPA) ${addressees}`}`,
       subject: { type: 'case', id: kase.id },
       caseId: kase.id,
-      documentId: extension.id,
-      payload: { previousDue: current.due, newDue: input.newDue, noticeDocumentId: notice?.id },
+      // The notice document when there is one: the record points to what was sent to the parties.
+      documentId: notice?.id ?? extension.id,
+      payload: {
+        previousDue: current.due,
+        newDue: input.newDue,
+        noticeDocumentId: notice?.id ?? null,
+        partyIds: parties.map((p) => p.id),
+      },
     });
     return getCaseDeadline(tx.trx, tx.actor, kase.id, localDate(tx.now));
   });
@@ -223,6 +263,7 @@ async function getCaseDeadline(
     kind: kase.deadline_kind,
     term: kase.deadline_term,
     startsOn: kase.deadline_starts_on,
+    remindOn: state?.immediate ? kase.deadline_remind_on : null,
     rawEnd: state?.rawEnd ?? null,
     baseDue: state?.baseDue ?? null,
     pausedDays: state?.pausedDays ?? 0,
@@ -242,22 +283,23 @@ async function getCaseDeadline(
       newDue: e.new_due,
       reason: e.reason,
       noticeText: e.notice_text,
+      noticeDocumentId: e.notice_document_id,
     })),
   };
 }
 
 async function loadClock(
   db: Executor,
-  kase: Pick<Row<'cases'>, 'id' | 'deadline_term' | 'deadline_starts_on'>,
+  kase: Pick<Row<'cases'>, 'id' | 'deadline_kind' | 'deadline_term' | 'deadline_starts_on'>,
 ): Promise<ClockState | null> {
-  if (!kase.deadline_term || !kase.deadline_starts_on) return null;
+  if (!kase.deadline_kind || !kase.deadline_starts_on) return null;
   const pauses = await listPauses(db, kase.id);
   const extensions = await listExtensions(db, kase.id);
   return computeClock({
     startsOn: kase.deadline_starts_on,
     term: kase.deadline_term,
-    pauses: pauses.map((p) => ({ startsOn: p.starts_on, endsOn: p.ends_on })),
-    extensions: extensions.map((e) => ({ newDue: e.new_due })),
+    pauses: pauses.map((p) => ({ startsOn: p.starts_on, endsOn: p.ends_on, seq: p.seq })),
+    extensions: extensions.map((e) => ({ newDue: e.new_due, seq: e.seq })),
   });
 }
 
@@ -265,7 +307,7 @@ async function loadClock(
 async function refreshDue(db: Executor, caseId: string): Promise<ClockState | null> {
   const kase = await db
     .selectFrom('cases')
-    .select(['id', 'deadline_term', 'deadline_starts_on'])
+    .select(['id', 'deadline_kind', 'deadline_term', 'deadline_starts_on'])
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow();
   const state = await loadClock(db, kase);
@@ -283,15 +325,14 @@ const listPauses = (db: Executor, caseId: string) =>
     .selectAll()
     .where('case_id', '=', caseId)
     .orderBy('starts_on')
-    .orderBy('created_at')
+    .orderBy('seq')
     .execute();
 const listExtensions = (db: Executor, caseId: string) =>
   db
     .selectFrom('case_deadline_extensions')
     .selectAll()
     .where('case_id', '=', caseId)
-    .orderBy('created_at')
-    .orderBy('new_due')
+    .orderBy('seq')
     .execute();
 const openPause = (db: Executor, caseId: string) =>
   db
@@ -374,6 +415,6 @@ export async function listCaseDeadlines(
     handlerId: r.handler_id,
     handler: r.handler_name,
     due: r.deadline_due!,
-    ...clockStatus({ due: r.deadline_due } as ClockState, today),
+    ...clockStatus({ due: r.deadline_due }, today),
   }));
 }

@@ -14,7 +14,7 @@ export const setDeadlineSchema = z
   .object({
     kind: z.enum(deadlineKinds).openapi({
       description:
-        'immediate = bez zwłoki; one_month / two_months (art. 35 § 3); appeal = 1 miesiąc od otrzymania odwołania; custom = termin urzędu',
+        'immediate = niezwłocznie (art. 35 § 2: bez liczby dni i bez daty końcowej, tylko przypomnienie); one_month / two_months (art. 35 § 3); appeal = 1 miesiąc od otrzymania odwołania; custom = termin urzędu',
     }),
     term: z
       .string()
@@ -23,7 +23,11 @@ export const setDeadlineSchema = z
       .openapi({ description: 'Dla custom: np. 7d, 14d, 1m', example: '14d' }),
     startsOn: localDateSchema.optional().openapi({
       description:
-        'Domyślnie dzień wpływu pisma wszczynającego (dla pism elektronicznych: dzień z UPP/UPD)',
+        'Domyślnie dzień wpływu pisma wszczynającego (dla pism elektronicznych: dzień z UPP albo dowodu otrzymania)',
+    }),
+    remindAfterWorkingDays: z.number().int().min(1).max(60).optional().openapi({
+      description:
+        'Tylko immediate: po ilu dniach roboczych przypomnieć prowadzącemu (domyślnie 3); to nie jest termin',
     }),
   })
   .openapi('SetDeadline');
@@ -62,12 +66,17 @@ export const caseDeadlineSchema = z
     kind: z.enum(deadlineKinds).nullable(),
     term: z.string().nullable(),
     startsOn: z.string().nullable(),
+    remindOn: z.string().nullable().openapi({
+      description: 'Sprawa niezwłoczna (art. 35 § 2): dzień przypomnienia; nie jest terminem',
+    }),
     rawEnd: z.string().nullable(),
     baseDue: z.string().nullable(),
     pausedDays: z.number(),
     pausedSince: z.string().nullable(),
     due: z.string().nullable(),
-    status: z.enum(['running', 'paused', 'overdue', 'none']),
+    status: z.enum(['running', 'paused', 'overdue', 'immediate', 'none']).openapi({
+      description: 'immediate = niezwłocznie (art. 35 § 2), bez daty końcowej',
+    }),
     workingDaysLeft: z.number().nullable(),
     pauses: z.array(
       z.object({
@@ -85,6 +94,9 @@ export const caseDeadlineSchema = z
         newDue: z.string(),
         reason: z.string(),
         noticeText: z.string(),
+        noticeDocumentId: z.uuid().nullable().openapi({
+          description: 'Projekt zawiadomienia stron (art. 36 § 1 KPA) w aktach sprawy',
+        }),
       }),
     ),
   })

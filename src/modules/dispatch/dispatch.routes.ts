@@ -8,12 +8,19 @@ import {
   security,
   standardErrors,
 } from '../../platform/http/route-helpers.ts';
-import { deliverySchema, outgoingSchema, registerOutgoingSchema } from './dispatch.schemas.ts';
+import {
+  arrivalSchema,
+  deliverySchema,
+  fictionSchema,
+  outgoingSchema,
+  registerOutgoingSchema,
+} from './dispatch.schemas.ts';
 import {
   applyDeliveryFiction,
   listOutgoing,
   listPostalQueue,
   markSent,
+  recordArrival,
   recordDelivery,
   registerOutgoing,
   showOutgoing,
@@ -74,8 +81,19 @@ const deliveryRoute = createRoute({
   path: '/outgoing/{id}/delivery',
   tags,
   security,
-  summary: 'Potwierdzenie doręczenia (zwrotka, UPD, odbiór osobisty)',
+  summary:
+    'Potwierdzenie doręczenia: zwrotne potwierdzenie odbioru, UPD (ePUAP, data odbioru), dowód otrzymania z odebraniem (e-Doręczenia), odbiór osobisty',
   request: { params: idParam, ...jsonBody(deliverySchema) },
+  responses: outgoingResponse,
+});
+const arrivalRoute = createRoute({
+  method: 'post',
+  path: '/outgoing/{id}/arrival',
+  tags,
+  security,
+  summary:
+    'e-Doręczenia: dzień wpłynięcia do skrzynki adresata z dowodu otrzymania; do podmiotu publicznego = doręczenie (art. 42 ust. 1 pkt 2 u.d.e.), do pozostałych początek 14 dni (art. 42 ust. 2)',
+  request: { params: idParam, ...jsonBody(arrivalSchema) },
   responses: outgoingResponse,
 });
 const fictionRoute = createRoute({
@@ -83,8 +101,12 @@ const fictionRoute = createRoute({
   path: '/outgoing/{id}/delivery-fiction',
   tags,
   security,
-  summary: 'Fikcja doręczenia e-Doręczeń (nieodebrane w 14 dni)',
-  request: { params: idParam },
+  summary:
+    'Fikcja doręczenia: e-Doręczenia – dzień po upływie 14 dni od wpłynięcia wg dowodu otrzymania (art. 42 ust. 2 u.d.e.); poczta – z upływem 14 dni od pierwszego awizo (art. 44 KPA, podaj firstNoticeOn). Portal i ePUAP nie mają fikcji.',
+  request: {
+    params: idParam,
+    body: { content: { 'application/json': { schema: fictionSchema } }, required: false },
+  },
   responses: outgoingResponse,
 });
 const postalListRoute = createRoute({
@@ -136,7 +158,24 @@ export function registerDispatchRoutes(app: App, deps: AppDeps) {
       200,
     ),
   );
+  app.openapi(arrivalRoute, async (c) =>
+    c.json(
+      await recordArrival(
+        { ...actorDeps(deps, c), files: deps.files },
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
+      200,
+    ),
+  );
   app.openapi(fictionRoute, async (c) =>
-    c.json(await applyDeliveryFiction(actorDeps(deps, c), c.req.valid('param').id), 200),
+    c.json(
+      await applyDeliveryFiction(
+        { ...actorDeps(deps, c), files: deps.files },
+        c.req.valid('param').id,
+        (c.req.valid('json') as z.infer<typeof fictionSchema> | undefined) ?? {},
+      ),
+      200,
+    ),
   );
 }

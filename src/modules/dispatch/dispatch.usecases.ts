@@ -8,7 +8,11 @@ import type { Actor } from '../auth/actor.ts';
 import { hasRole } from '../auth/policy.ts';
 import { casePolicy } from '../cases/cases.policy.ts';
 import { getCaseForAction } from '../cases/cases.usecases.ts';
-import { appealDue, electronicDeliveryFiction } from '../deadlines/delivery.ts';
+import {
+  appealDue,
+  electronicDeliveryFiction,
+  postalDeliveryFiction,
+} from '../deadlines/delivery.ts';
 import { getDocumentForAction } from '../documents/documents.usecases.ts';
 import { makeLetterAvailableInPortal } from '../portal/portal-letters.ts';
 import {
@@ -19,7 +23,9 @@ import {
 import { dispatchErrors } from './dispatch.errors.ts';
 import {
   registerOutgoingSchema,
+  type ArrivalInput,
   type DeliveryInput,
+  type FictionInput,
   type RegisterOutgoingInput,
 } from './dispatch.schemas.ts';
 
@@ -34,17 +40,22 @@ const METHOD_LABELS: Record<string, string> = {
   portal: 'portal mieszkańca',
 };
 
+type DeliveryKind = Row<'outgoing_items'>['delivery_kind'] & string;
+type Deps = ActorDeps & { files?: FileStore | undefined };
+
 /**
  * Registers a signed (or, for paper, approved) document for dispatch in the outgoing register:
- * `RKW/<n>/<year>`, gapless per office and year.
+ * `RKW/<n>/<year>`, gapless per office and year. A document already dispatched may be registered
+ * again for another addressee or another method: a notice goes to every party, and a letter not
+ * collected in the portal is sent by e-Doręczenia or post.
  */
 export async function registerOutgoing(deps: ActorDeps, rawInput: RegisterOutgoingInput) {
   const input = registerOutgoingSchema.parse(rawInput);
   return runInTransaction(deps, async (tx) => {
     const document = await getDocumentForAction(tx.trx, tx.actor, input.documentId, 'work');
-    if (document.status !== 'signed' && document.status !== 'approved')
+    if (!['signed', 'approved', 'dispatched'].includes(document.status))
       throw dispatchErrors.documentNotReady();
-    if (ELECTRONIC.has(input.method) && document.status !== 'signed')
+    if (ELECTRONIC.has(input.method) && !(await isSigned(tx, document)))
       throw dispatchErrors.electronicNeedsSignature();
     if (
       (POSTAL.has(input.method) && !input.addressee.address) ||
@@ -71,6 +82,7 @@ export async function registerOutgoing(deps: ActorDeps, rawInput: RegisterOutgoi
         document_id: document.id,
         addressee_name: input.addressee.name,
         addressee_address: input.addressee.address ? JSON.stringify(input.addressee.address) : null,
+        addressee_kind: input.addressee.kind,
         electronic_address: input.electronicAddress ?? null,
         method: input.method,
         postal_class: input.postalClass ?? null,
@@ -80,22 +92,24 @@ export async function registerOutgoing(deps: ActorDeps, rawInput: RegisterOutgoi
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await tx.trx
-      .updateTable('documents')
-      .set({ status: 'dispatched' })
-      .where('id', '=', document.id)
-      .execute();
+    if (document.status !== 'dispatched') {
+      await tx.trx
+        .updateTable('documents')
+        .set({ status: 'dispatched' })
+        .where('id', '=', document.id)
+        .execute();
+    }
     await tx.record({
       action: 'outgoing.registered',
-      description: `Zarejestrowano przesyłkę wychodzącą ${rkwSign}: „${document.title}” do ${input.addressee.name}, ${METHOD_LABELS[input.method]}`,
+      description: `Zarejestrowano przesyłkę wychodzącą ${rkwSign}: „${document.title}” do ${input.addressee.name}${input.addressee.kind === 'public_entity' ? ' (podmiot publiczny)' : ''}, ${METHOD_LABELS[input.method]}`,
       subject: { type: 'outgoing', id: item.id },
       caseId: document.case_id,
       documentId: rkwSign,
-      payload: { method: input.method },
+      payload: { method: input.method, addresseeKind: input.addressee.kind },
     });
     if (input.method === 'portal') {
       // The portal is its own post office: the letter is in the citizen's matters at once and
-      // is delivered when downloaded (see src/modules/portal/portal-letters.ts).
+      // is delivered only when downloaded (see src/modules/portal/portal-letters.ts).
       const { citizenName } = await makeLetterAvailableInPortal(tx, {
         outgoingId: item.id,
         caseId: document.case_id,
@@ -108,7 +122,7 @@ export async function registerOutgoing(deps: ActorDeps, rawInput: RegisterOutgoi
         .execute();
       await tx.record({
         action: 'outgoing.sent',
-        description: `Udostępniono przesyłkę ${rkwSign} w portalu mieszkańca (${citizenName}); doręczenie z chwilą pobrania, a bez pobrania po 14 dniach`,
+        description: `Udostępniono przesyłkę ${rkwSign} w portalu mieszkańca (${citizenName}); doręczenie z chwilą pobrania pisma przez adresata (art. 39 § 1 KPA) – w portalu nie ma fikcji doręczenia`,
         subject: { type: 'outgoing', id: item.id },
         caseId: document.case_id,
         documentId: rkwSign,
@@ -118,7 +132,26 @@ export async function registerOutgoing(deps: ActorDeps, rawInput: RegisterOutgoi
   });
 }
 
-/** Kancelaria hands the item to the post / sends it; for e-Doręczenia this is the arrival in the mailbox. */
+/** Signed: now, or before it was first dispatched (a signature of the current version exists). */
+async function isSigned(
+  tx: TransactionContext,
+  document: { id: string; status: string; current_version: number },
+) {
+  if (document.status === 'signed') return true;
+  if (document.status !== 'dispatched') return false;
+  const signature = await tx.trx
+    .selectFrom('document_signatures')
+    .select('id')
+    .where('document_id', '=', document.id)
+    .where('version', '=', document.current_version)
+    .executeTakeFirst();
+  return Boolean(signature);
+}
+
+/**
+ * Kancelaria hands the item to the post / sends it. For e-Doręczenia this is our sending only: the
+ * delivery is counted from the arrival in the dowód otrzymania (recordArrival), not from here.
+ */
 export async function markSent(deps: ActorDeps, outgoingId: string) {
   return runInTransaction(deps, async (tx) => {
     const item = await getOutgoingForAction(tx, outgoingId, 'dispatch');
@@ -139,17 +172,22 @@ export async function markSent(deps: ActorDeps, outgoingId: string) {
   });
 }
 
-/** Files the delivery proof (zwrotka, UPD, receipt of personal collection) and starts the appeal term. */
+/**
+ * Files the delivery proof and starts the appeal term: the return receipt signed by the addressee,
+ * the UPD of ePUAP (its DataOdbioru), the e-Doręczenia dowód otrzymania of collection, the
+ * portal's own proof of download, or the receipt of personal collection.
+ */
 export async function recordDelivery(
-  deps: ActorDeps & { files: FileStore },
+  deps: Deps,
   outgoingId: string,
   input: DeliveryInput,
   proof?: { name: string; content: Uint8Array },
 ) {
-  const blob = proof ? await deps.files.put(proof.content) : undefined;
+  const blob = proof ? await storeProof(deps, proof.content) : undefined;
   return runInTransaction(deps, async (tx) => {
     const item = await getOutgoingForAction(tx, outgoingId, 'dispatch');
     if (item.status !== 'sent') throw dispatchErrors.wrongState();
+    assertDateBetweenSendingAndToday(tx, item, input.deliveredOn, proof);
     const proofFile =
       blob && proof ? await insertStoredFile(tx.trx, tx.actor, blob, proof.name) : undefined;
     return deliver(tx, item, input.deliveredOn, input.kind, proofFile?.id ?? null);
@@ -157,27 +195,226 @@ export async function recordDelivery(
 }
 
 /**
- * e-Doręczenia: a letter not collected within 14 days is deemed delivered (u.d.e. art. 42) on the
- * day after the 14 days from its arrival in the addressee's mailbox. Letters sent through the
- * citizens' portal follow the same rule (legal assumption in src/modules/portal/portal-letters.ts).
+ * e-Doręczenia: the operator's dowód otrzymania states the day the letter arrived in the
+ * addressee's box (wpłynięcie), and it is filed with the letter. To a public entity that is the
+ * delivery (u.d.e. art. 41 ust. 1 pkt 2, art. 42 ust. 1 pkt 2); to a person or a business the
+ * 14 days of art. 42 ust. 2 run from it.
  */
-export async function applyDeliveryFiction(deps: ActorDeps, outgoingId: string) {
+export async function recordArrival(
+  deps: Deps,
+  outgoingId: string,
+  input: ArrivalInput,
+  proof?: { name: string; content: Uint8Array },
+) {
+  const blob = proof ? await storeProof(deps, proof.content) : undefined;
   return runInTransaction(deps, async (tx) => {
     const item = await getOutgoingForAction(tx, outgoingId, 'dispatch');
-    if (item.method !== 'edoreczenia' && item.method !== 'portal')
-      throw dispatchErrors.fictionOnlyElectronic();
-    if (item.status !== 'sent' || !item.sent_at) throw dispatchErrors.wrongState();
-    const fiction = electronicDeliveryFiction(localDate(item.sent_at));
-    if (localDate(tx.now) < fiction) throw dispatchErrors.fictionTooEarly({ fictionDate: fiction });
-    return deliver(tx, item, fiction, 'fiction', null);
+    if (item.method !== 'edoreczenia') throw dispatchErrors.arrivalOnlyEdoreczenia();
+    if (item.arrived_on) {
+      if (item.arrived_on !== input.arrivedOn) throw dispatchErrors.arrivalAlreadyRecorded();
+      return getOutgoing(tx.trx, tx.actor, item.id);
+    }
+    if (item.status !== 'sent') throw dispatchErrors.wrongState();
+    assertDateBetweenSendingAndToday(tx, item, input.arrivedOn, proof);
+    const proofFile =
+      blob && proof ? await insertStoredFile(tx.trx, tx.actor, blob, proof.name) : undefined;
+    const arrived = await storeArrival(tx, item, input.arrivedOn, proofFile?.id ?? null);
+    if (item.addressee_kind === 'public_entity') {
+      return deliver(tx, arrived, input.arrivedOn, 'arrival', proofFile?.id ?? null);
+    }
+    return getOutgoing(tx.trx, tx.actor, item.id);
   });
+}
+
+/** Keeps the arrival day and its proof with the letter; for a non-public addressee, a record row. */
+async function storeArrival(
+  tx: TransactionContext,
+  item: Row<'outgoing_items'>,
+  arrivedOn: string,
+  proofFileId: string | null,
+): Promise<Row<'outgoing_items'>> {
+  await tx.trx
+    .updateTable('outgoing_items')
+    .set({ arrived_on: arrivedOn, arrival_proof_file_id: proofFileId })
+    .where('id', '=', item.id)
+    .execute();
+  if (item.addressee_kind !== 'public_entity') {
+    await tx.record({
+      action: 'outgoing.arrived',
+      description: `Przesyłka ${item.rkw_sign} wpłynęła na adres do doręczeń elektronicznych adresata w dniu ${arrivedOn} (dowód otrzymania); nieodebrana jest uznana za doręczoną w dniu ${electronicDeliveryFiction(arrivedOn)} (art. 42 ust. 2 u.d.e.)`,
+      subject: { type: 'outgoing', id: item.id },
+      caseId: item.case_id,
+      documentId: proofFileId ?? item.rkw_sign,
+      payload: { arrivedOn },
+    });
+  }
+  return { ...item, arrived_on: arrivedOn, arrival_proof_file_id: proofFileId };
+}
+
+/**
+ * The delivery fiction, where the law has one:
+ * - e-Doręczenia to a person or a business (u.d.e. art. 42 ust. 2): delivered the day after
+ *   14 days from the arrival stated in the dowód otrzymania (arrival 2026-03-01 → 2026-03-16);
+ *   the 14 days never run from Obieg's own sending. The arrival is the one recorded already, or
+ *   `arrivedOn` of the dowód otrzymania the operator issued after the 14 days (art. 41 ust. 1
+ *   pkt 3), recorded here in the same transaction.
+ * - post (KPA art. 44): a letter not collected after the notices is delivered at the end of the
+ *   14-day storage counted from the first notice (2026-03-02 → 2026-03-16); the returned
+ *   envelope, not a return receipt, is the proof.
+ * There is none for the portal (delivered on download only) nor for ePUAP (on the UPD).
+ */
+export async function applyDeliveryFiction(
+  deps: Deps,
+  outgoingId: string,
+  input: FictionInput = {},
+  proof?: { name: string; content: Uint8Array },
+) {
+  const blob = proof ? await storeProof(deps, proof.content) : undefined;
+  return runInTransaction(deps, async (tx) => {
+    const item = await getOutgoingForAction(tx, outgoingId, 'dispatch');
+    const today = localDate(tx.now);
+    if (item.method === 'edoreczenia') {
+      if (item.addressee_kind === 'public_entity') throw dispatchErrors.publicEntityOnArrival();
+      if (item.status !== 'sent') throw dispatchErrors.wrongState();
+      const arrivedOn = item.arrived_on ?? input.arrivedOn;
+      if (!arrivedOn) throw dispatchErrors.arrivalUnknown();
+      if (input.arrivedOn && input.arrivedOn !== arrivedOn)
+        throw dispatchErrors.arrivalAlreadyRecorded();
+      const fiction = electronicDeliveryFiction(arrivedOn);
+      if (today < fiction) throw dispatchErrors.fictionTooEarly({ fictionDate: fiction });
+      let arrived = item;
+      if (!item.arrived_on) {
+        assertDateBetweenSendingAndToday(tx, item, arrivedOn, proof);
+        const proofFile =
+          blob && proof ? await insertStoredFile(tx.trx, tx.actor, blob, proof.name) : undefined;
+        arrived = await storeArrival(tx, item, arrivedOn, proofFile?.id ?? null);
+      }
+      return deliver(tx, arrived, fiction, 'fiction', arrived.arrival_proof_file_id);
+    }
+    if (POSTAL.has(item.method)) {
+      if (item.status !== 'sent') throw dispatchErrors.wrongState();
+      if (!input.firstNoticeOn) throw dispatchErrors.firstNoticeRequired();
+      assertDateBetweenSendingAndToday(tx, item, input.firstNoticeOn);
+      const fiction = postalDeliveryFiction(input.firstNoticeOn);
+      if (today < fiction) throw dispatchErrors.fictionTooEarly({ fictionDate: fiction });
+      const proofFile =
+        blob && proof ? await insertStoredFile(tx.trx, tx.actor, blob, proof.name) : undefined;
+      await tx.trx
+        .updateTable('outgoing_items')
+        .set({ first_notice_on: input.firstNoticeOn })
+        .where('id', '=', item.id)
+        .execute();
+      return deliver(
+        tx,
+        { ...item, first_notice_on: input.firstNoticeOn },
+        fiction,
+        'postal_fiction',
+        proofFile?.id ?? null,
+      );
+    }
+    throw dispatchErrors.fictionNotApplicable();
+  });
+}
+
+/**
+ * A letter made available in the portal and not downloaded: it is not delivered (there is no
+ * fiction for the portal, KPA art. 39 § 1), so the handler is told — once — to send it by
+ * e-Doręczenia or post. The notification is derived from this record row (outbox).
+ */
+export async function reportNotCollected(
+  deps: ActorDeps,
+  outgoingId: string,
+  options: { afterDays: number },
+) {
+  return runInTransaction(deps, async (tx) => {
+    const item = await getOutgoingForAction(tx, outgoingId, 'dispatch');
+    if (item.method !== 'portal') throw dispatchErrors.fictionNotApplicable();
+    if (item.status !== 'sent' || item.not_collected_at) return false;
+    await tx.trx
+      .updateTable('outgoing_items')
+      .set({ not_collected_at: tx.now })
+      .where('id', '=', item.id)
+      .execute();
+    await tx.record({
+      action: 'outgoing.not_collected',
+      description: `Pisma ${item.rkw_sign} nie pobrano w portalu mieszkańca w ciągu ${options.afterDays} dni: nie jest doręczone (w portalu nie ma fikcji doręczenia), termin na odwołanie nie biegnie; należy doręczyć je przez e-Doręczenia lub pocztą`,
+      subject: { type: 'outgoing', id: item.id },
+      caseId: item.case_id,
+      documentId: item.rkw_sign,
+      payload: { afterDays: options.afterDays },
+    });
+    return true;
+  });
+}
+
+/** A proof file goes to the file store before the transaction opens. */
+function storeProof(deps: Deps, content: Uint8Array) {
+  if (!deps.files) throw new Error('dispatch: a proof file needs the file store');
+  return deps.files.put(content);
+}
+
+/**
+ * A day typed in by hand lies between the sending and today. A day read from the service's own
+ * sealed proof is taken as it stands: its clock, not ours, is the evidence.
+ */
+function assertDateBetweenSendingAndToday(
+  tx: TransactionContext,
+  item: Row<'outgoing_items'>,
+  day: string,
+  proof?: unknown,
+) {
+  if (proof) return;
+  if (day > localDate(tx.now)) throw dispatchErrors.dateInFuture();
+  if (item.sent_at && day < localDate(item.sent_at)) throw dispatchErrors.dateBeforeSending();
+}
+
+/** What proves the delivery, as the law and the record call it. */
+function proofNameOf(method: string, kind: DeliveryKind): string {
+  switch (kind) {
+    case 'receipt':
+      return 'zwrotne potwierdzenie odbioru';
+    case 'postal_fiction':
+      return 'zwrócona przesyłka z adnotacją o zawiadomieniach (art. 44 KPA)';
+    case 'personal':
+      return 'potwierdzenie odbioru osobistego';
+    case 'arrival':
+    case 'fiction':
+      return 'dowód otrzymania';
+    case 'electronic_proof':
+      return method === 'epuap'
+        ? 'urzędowe poświadczenie doręczenia (UPD)'
+        : method === 'portal'
+          ? 'potwierdzenie odbioru w portalu'
+          : 'dowód otrzymania';
+  }
+}
+
+function describeDelivery(item: Row<'outgoing_items'>, kind: DeliveryKind): string {
+  switch (kind) {
+    case 'receipt':
+      return 'zwrotne potwierdzenie odbioru podpisane przez adresata';
+    case 'postal_fiction':
+      return `doręczenie zastępcze (art. 44 KPA): przesyłki nie podjęto mimo zawiadomień, pierwsze zawiadomienie (awizo) ${item.first_notice_on}, doręczona z upływem 14-dniowego okresu przechowania; dowód: zwrócona przesyłka`;
+    case 'personal':
+      return 'odbiór osobisty';
+    case 'arrival':
+      return 'dowód otrzymania – wpłynięcie na adres do doręczeń elektronicznych podmiotu publicznego (art. 42 ust. 1 pkt 2 u.d.e.)';
+    case 'fiction':
+      return `doręczenie zastępcze (art. 42 ust. 2 u.d.e.): nieodebrana, wpłynęła ${item.arrived_on} wg dowodu otrzymania, doręczona w dniu następującym po upływie 14 dni`;
+    case 'electronic_proof':
+      return item.method === 'epuap'
+        ? 'urzędowe poświadczenie doręczenia (UPD), data odbioru'
+        : item.method === 'portal'
+          ? 'potwierdzenie odbioru w portalu (pobranie pisma przez adresata)'
+          : 'dowód otrzymania – odebranie przez adresata (art. 42 ust. 1 pkt 1 u.d.e.)';
+  }
 }
 
 async function deliver(
   tx: TransactionContext,
   item: Row<'outgoing_items'>,
   deliveredOn: string,
-  kind: 'receipt' | 'electronic_proof' | 'personal' | 'fiction',
+  kind: DeliveryKind,
   proofFileId: string | null,
 ) {
   const decision = item.document_id
@@ -203,21 +440,18 @@ async function deliver(
     })
     .where('id', '=', item.id)
     .execute();
-  const how =
-    kind === 'fiction'
-      ? 'doręczenie zastępcze (fikcja doręczenia elektronicznego, nieodebrane w 14 dni)'
-      : kind === 'receipt'
-        ? 'zwrotne potwierdzenie odbioru'
-        : kind === 'electronic_proof'
-          ? 'dowód otrzymania (UPD)'
-          : 'odbiór osobisty';
   await tx.record({
     action: 'outgoing.delivered',
-    description: `Doręczono ${item.rkw_sign} w dniu ${deliveredOn}: ${how}${appeal ? `; termin na ${decision?.kind === 'order' ? 'zażalenie' : 'odwołanie'} (${appeal.term}) upływa ${appeal.due}` : ''}`,
+    description: `Doręczono ${item.rkw_sign} w dniu ${deliveredOn}: ${describeDelivery(item, kind)}${appeal ? `; termin na ${decision?.kind === 'order' ? 'zażalenie' : 'odwołanie'} (${appeal.term}) upływa ${appeal.due}` : ''}`,
     subject: { type: 'outgoing', id: item.id },
     caseId: item.case_id,
     documentId: proofFileId ?? item.rkw_sign,
-    payload: { deliveredOn, kind, appealDue: appeal?.due ?? null },
+    payload: {
+      deliveredOn,
+      kind,
+      proof: proofNameOf(item.method, kind),
+      appealDue: appeal?.due ?? null,
+    },
   });
   return getOutgoing(tx.trx, tx.actor, item.id);
 }
@@ -231,22 +465,30 @@ async function getOutgoing(db: Executor, actor: Actor, outgoingId: string) {
 }
 
 function toOutgoingView(item: Row<'outgoing_items'>) {
+  const awaitsFiction =
+    item.method === 'edoreczenia' &&
+    item.addressee_kind !== 'public_entity' &&
+    item.status === 'sent' &&
+    item.arrived_on !== null;
   return {
     id: item.id,
     rkwNumber: item.rkw_sign,
     caseId: item.case_id,
     documentId: item.document_id,
     addresseeName: item.addressee_name,
+    addresseeKind: item.addressee_kind,
     method: item.method,
     status: item.status,
     registeredAt: item.registered_at.toISOString(),
     sentAt: item.sent_at?.toISOString() ?? null,
+    arrivedOn: item.arrived_on,
+    firstNoticeOn: item.first_notice_on,
     deliveredOn: item.delivered_on,
     deliveryKind: item.delivery_kind,
-    fictionDate:
-      (item.method === 'edoreczenia' || item.method === 'portal') && item.sent_at
-        ? electronicDeliveryFiction(localDate(item.sent_at))
-        : null,
+    proofName: item.delivery_kind ? proofNameOf(item.method, item.delivery_kind) : null,
+    // Only from the arrival in the dowód otrzymania (u.d.e. art. 42 ust. 2), never from sent_at.
+    fictionDate: awaitsFiction ? electronicDeliveryFiction(item.arrived_on!) : null,
+    notCollectedAt: item.not_collected_at?.toISOString() ?? null,
     appealTerm: item.appeal_term,
     appealDue: item.appeal_due,
   };

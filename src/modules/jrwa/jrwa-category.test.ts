@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseCategory, retentionEnd } from './jrwa-category.ts';
+import {
+  archivalOutcome,
+  categoryForUnit,
+  normaliseCategory,
+  retentionEnd,
+} from './jrwa-category.ts';
 
 describe('archival category normalisation', () => {
   it.each([
@@ -59,5 +64,48 @@ describe('retention end (first day records may be disposed of)', () => {
     ['B', 'retention set by other law'],
   ])('has no retention end for %s (%s)', (category) => {
     expect(retentionEnd(category, '2025-06-10')).toBeNull();
+  });
+});
+
+describe('what the category means when the period ends', () => {
+  it('B5 closed 2025-06-10: disposal possible from 2031-01-01', () => {
+    expect(archivalOutcome('B5', '2025-06-10')).toEqual({
+      disposalFrom: '2031-01-01',
+      expertReviewFrom: null,
+    });
+  });
+
+  it('BE5 closed 2025-06-10 is never "disposal possible": the state archive reviews the records from 2031-01-01 and may make them A', () => {
+    expect(archivalOutcome('BE5', '2025-06-10')).toEqual({
+      disposalFrom: null,
+      expertReviewFrom: '2031-01-01',
+    });
+  });
+
+  it.each(['A', 'Bc', 'B', null])('gives no date for %s', (category) => {
+    expect(archivalOutcome(category, '2025-06-10')).toEqual({
+      disposalFrom: null,
+      expertReviewFrom: null,
+    });
+  });
+});
+
+describe('the category of a pre-2011 wykaz for the unit that closes the case', () => {
+  const complaints = { category: 'BE5', categoryElsewhere: 'Bc' }; // 0561 Rozpatrywanie skarg
+
+  it('gives the home unit (komórka macierzysta) the first category', () => {
+    expect(categoryForUnit(complaints, true)).toEqual({ category: 'BE5', elsewhere: false });
+  });
+
+  it('gives "pozostałe komórki" the second category (typically Bc) when the closing unit does not own the class', () => {
+    expect(categoryForUnit(complaints, false)).toEqual({ category: 'Bc', elsewhere: true });
+  });
+
+  it('takes the unit as the home unit when the office has named none, and a 2011 wykaz has one category everywhere', () => {
+    expect(categoryForUnit(complaints, null)).toEqual({ category: 'BE5', elsewhere: false });
+    expect(categoryForUnit({ category: 'B10', categoryElsewhere: null }, false)).toEqual({
+      category: 'B10',
+      elsewhere: false,
+    });
   });
 });

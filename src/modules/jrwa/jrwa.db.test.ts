@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useDemoOffice } from '../../../test/support/context.ts';
+import { closeCase } from '../cases/case-closing.usecases.ts';
+import { getCase, openCase } from '../cases/cases.usecases.ts';
+import { getCaseRecord } from '../record/record.usecases.ts';
+import { listHomeUnits, setHomeUnitClasses } from './jrwa-home-units.usecases.ts';
 import { importJrwa, listJrwaClasses, listJrwaVersions } from './jrwa.usecases.ts';
 
 const office = useDemoOffice();
@@ -71,5 +75,51 @@ describe('JRWA import', () => {
       }),
     ).rejects.toMatchObject({ code: 'jrwa.forbidden' });
     expect(await listJrwaVersions(admin)).toHaveLength(2);
+  });
+
+  it('closes a case of a BE-5/Bc class in the home unit as BE5 (expert review, not disposal) and in another unit as Bc', async () => {
+    const admin = await office.as('admin');
+    // OR handles complaints (05: "obsługa prawna, skargi i wnioski"), so it owns 0561.
+    await setHomeUnitClasses(admin, office.demo.units.OR, { symbols: ['05'] });
+    expect(await listHomeUnits(admin)).toEqual([{ unitId: office.demo.units.OR, symbols: ['05'] }]);
+    await expect(
+      setHomeUnitClasses(await office.as('referent.or'), office.demo.units.OR, { symbols: [] }),
+    ).rejects.toMatchObject({ code: 'jrwa.home_units_forbidden' });
+
+    const inOr = await office.as('referent.or');
+    const home = await openCase(inOr, {
+      unitId: office.demo.units.OR,
+      jrwaSymbol: '0561',
+      title: 'Skarga na pracownika',
+    });
+    expect(await closeCase(inOr, home.id)).toMatchObject({
+      archivalCategory: 'BE5',
+      disposalFrom: null,
+      expertReviewFrom: '2032-01-01',
+    });
+    expect(await getCase(inOr, home.id)).toMatchObject({
+      archivalCategory: 'BE5',
+      disposalFrom: null,
+      expertReviewFrom: '2032-01-01',
+    });
+    const homeRow = (await getCaseRecord(inOr, home.id)).rows.at(-1)!;
+    expect(homeRow.description).toContain('ekspertyza archiwum państwowego od 2032-01-01');
+    expect(homeRow.description).not.toContain('brakowanie');
+
+    // The same class in the Finance unit, which is not its home unit: "pozostałe komórki" → Bc.
+    const inFn = await office.as('referent.fn');
+    const elsewhere = await openCase(inFn, {
+      unitId: office.demo.units.FN,
+      jrwaSymbol: '0561',
+      title: 'Skarga przekazana do wiadomości',
+    });
+    expect(await closeCase(inFn, elsewhere.id)).toMatchObject({
+      archivalCategory: 'Bc',
+      disposalFrom: null,
+      expertReviewFrom: null,
+    });
+    const row = (await getCaseRecord(inFn, elsewhere.id)).rows.at(-1)!;
+    expect(row.description).toContain('kategoria archiwalna Bc');
+    expect(row.description).toContain('innych niż macierzysta klasy 0561');
   });
 });

@@ -37,6 +37,12 @@ export const jrwaErrors = defineErrors('jrwa', {
     en: 'This final class has no archival category; correct the JRWA before opening cases in it.',
     pl: 'Ta klasa końcowa nie ma kategorii archiwalnej; popraw wykaz akt przed założeniem w niej sprawy.',
   },
+  homeUnitsForbidden: {
+    code: 'home_units_forbidden',
+    status: 403,
+    en: 'Only the administrator or the archivist sets the home units of JRWA classes.',
+    pl: 'Komórki macierzyste klas JRWA wskazuje administrator lub archiwista.',
+  },
   forbidden: {
     code: 'forbidden',
     status: 403,

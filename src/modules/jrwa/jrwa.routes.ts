@@ -2,12 +2,15 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../platform/http/http-types.ts';
 import {
   actorDeps,
+  idParam,
   jsonBody,
   jsonResponse,
   security,
   standardErrors,
 } from '../../platform/http/route-helpers.ts';
 import { localDateSchema } from '../org/org.schemas.ts';
+import { listHomeUnits, setHomeUnitClasses } from './jrwa-home-units.usecases.ts';
+import { homeUnitClassesSchema, homeUnitSchema } from './jrwa.schemas.ts';
 import { importJrwa, listJrwaClasses, listJrwaVersions } from './jrwa.usecases.ts';
 
 const tags = ['jrwa'];
@@ -109,6 +112,26 @@ const importRoute = createRoute({
   },
 });
 
+const listHomeUnitsRoute = createRoute({
+  method: 'get',
+  path: '/jrwa/home-units',
+  tags,
+  security,
+  summary:
+    'Komórki macierzyste klas JRWA (kategoria „w komórce macierzystej” wykazu sprzed 2011 r.)',
+  responses: { 200: jsonResponse(z.array(homeUnitSchema), 'Komórki'), ...standardErrors },
+});
+const setHomeUnitRoute = createRoute({
+  method: 'put',
+  path: '/jrwa/home-units/{id}',
+  tags,
+  security,
+  summary:
+    'Klasy JRWA (lub gałęzie wykazu), których komórka jest komórką macierzystą; w innych komórkach sprawa dostaje kategorię „w pozostałych komórkach”',
+  request: { params: idParam, ...jsonBody(homeUnitClassesSchema) },
+  responses: { 200: jsonResponse(homeUnitSchema, 'Zapisano'), ...standardErrors },
+});
+
 export function registerJrwaRoutes(app: App, deps: AppDeps) {
   app.openapi(listClassesRoute, async (c) => {
     const query = c.req.valid('query');
@@ -125,5 +148,14 @@ export function registerJrwaRoutes(app: App, deps: AppDeps) {
   );
   app.openapi(importRoute, async (c) =>
     c.json(await importJrwa(actorDeps(deps, c), c.req.valid('json')), 201),
+  );
+  app.openapi(listHomeUnitsRoute, async (c) =>
+    c.json(await listHomeUnits(actorDeps(deps, c)), 200),
+  );
+  app.openapi(setHomeUnitRoute, async (c) =>
+    c.json(
+      await setHomeUnitClasses(actorDeps(deps, c), c.req.valid('param').id, c.req.valid('json')),
+      200,
+    ),
   );
 }

@@ -21,7 +21,9 @@ export type NotificationKind =
   | 'approval_returned'
   | 'signature_waiting'
   | 'deadline_soon'
-  | 'deadline_missed';
+  | 'deadline_missed'
+  | 'deadline_reminder'
+  | 'portal_not_collected';
 
 type AuditEvent = Pick<
   Row<'audit_events'>,
@@ -55,6 +57,8 @@ export async function notificationsForEvent(
       return approvalReturned(db, base, documentIdOf(event));
     case 'document.approved':
       return signatureWaiting(db, base, event.subject_id);
+    case 'outgoing.not_collected':
+      return portalNotCollected(db, base, event.subject_id);
     default:
       return [];
   }
@@ -225,6 +229,38 @@ async function signatureWaiting(db: Executor, base: Base, documentId: string) {
     link: `/documents/${document.id}`,
     dedupeKey: `signature:${document.id}:${document.current_version}`,
   }));
+}
+
+/**
+ * A letter not downloaded from the portal is not delivered (no fiction, KPA art. 39 § 1): the
+ * case handler must send it by e-Doręczenia or post.
+ */
+async function portalNotCollected(db: Executor, base: Base, outgoingId: string) {
+  const item = await db
+    .selectFrom('outgoing_items')
+    .innerJoin('cases', 'cases.id', 'outgoing_items.case_id')
+    .select([
+      'outgoing_items.id',
+      'outgoing_items.rkw_sign',
+      'outgoing_items.status',
+      'cases.id as case_id',
+      'cases.sign',
+      'cases.handler_id',
+    ])
+    .where('outgoing_items.id', '=', outgoingId)
+    .executeTakeFirst();
+  if (!item || item.status !== 'sent') return [];
+  return [
+    {
+      ...base,
+      userId: item.handler_id,
+      kind: 'portal_not_collected' as const,
+      messagePl: `Pisma ${item.rkw_sign} (sprawa ${item.sign}) nie pobrano w portalu: nie jest doręczone – doręcz je przez e-Doręczenia lub pocztą`,
+      message: `Letter ${item.rkw_sign} (case ${item.sign}) was not downloaded from the portal: it is not delivered – send it by e-Doręczenia or post`,
+      link: `/cases/${item.case_id}`,
+      dedupeKey: `portal_not_collected:${item.id}`,
+    },
+  ];
 }
 
 /** Active people holding one of `roles` for the unit itself (not office-wide administrators). */

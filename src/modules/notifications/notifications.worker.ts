@@ -35,7 +35,10 @@ export async function runNotificationWorker(deps: WorkerDeps, options: WorkerOpt
   return { fromEvents, fromDeadlines, emailed };
 }
 
-/** Handlers hear once per due date: when it comes within reach, and when it is missed. */
+/**
+ * Handlers hear once per due date: when it comes within reach, and when it is missed; for a case
+ * to be settled "niezwłocznie" (no due date), once on the day of its reminder.
+ */
 async function scanDeadlines(deps: WorkerDeps, notifyDays: number) {
   const today = localDate(deps.clock.now());
   const horizon = addWorkingDays(today, notifyDays);
@@ -64,6 +67,27 @@ async function scanDeadlines(deps: WorkerDeps, notifyDays: number) {
       dedupeKey: `${missed ? 'deadline_missed' : 'deadline_soon'}:${kase.id}:${due}`,
     };
   });
+  const reminders = await deps.db
+    .selectFrom('cases')
+    .select(['id', 'office_id', 'sign', 'title', 'handler_id', 'deadline_remind_on'])
+    .where('status', '=', 'open')
+    .where('deadline_kind', '=', 'immediate')
+    .where('deadline_due', 'is', null)
+    .where('deadline_remind_on', '<=', today)
+    .execute();
+  // "Niezwłocznie" (art. 35 § 2 KPA) has no end date to warn about, only a reminder.
+  for (const kase of reminders) {
+    drafts.push({
+      officeId: kase.office_id,
+      userId: kase.handler_id,
+      caseId: kase.id,
+      kind: 'deadline_reminder',
+      messagePl: `Sprawa ${kase.sign} jest do załatwienia niezwłocznie (art. 35 § 2 KPA) – przypomnienie`,
+      message: `Case ${kase.sign} is to be settled without delay (art. 35 § 2 KPA) – reminder`,
+      link: `/cases/${kase.id}`,
+      dedupeKey: `deadline_reminder:${kase.id}:${kase.deadline_remind_on}`,
+    });
+  }
   return insertNotifications(deps.db, deps.clock.now(), drafts);
 }
 

@@ -4,14 +4,14 @@ export const orgErrors = defineErrors('org', {
   invalidUnitSymbol: {
     code: 'invalid_unit_symbol',
     status: 400,
-    en: 'A unit symbol consists of capital letters and digits with at least one letter, optionally with hyphenated sub-units (e.g. OR, AB-LA-I).',
-    pl: 'Symbol komórki składa się z wielkich liter i cyfr (co najmniej jedna litera), z opcjonalnymi podkomórkami po myślniku (np. OR, AB-LA-I).',
+    en: 'A unit symbol consists of letters (either case) and digits with at least one letter, optionally with hyphenated sub-units (e.g. OR, AB-LA-I, 11d).',
+    pl: 'Symbol komórki składa się z liter (wielkich lub małych) i cyfr, co najmniej jednej litery, z opcjonalnymi podkomórkami po myślniku (np. OR, AB-LA-I, 11d).',
   },
   unitSymbolTaken: {
     code: 'unit_symbol_taken',
     status: 409,
-    en: 'A unit with this symbol already exists in the office.',
-    pl: 'Komórka o tym symbolu już istnieje w urzędzie.',
+    en: 'A unit with this symbol (ignoring letter case) already exists in the office.',
+    pl: 'Komórka o tym symbolu (bez względu na wielkość liter) już istnieje w urzędzie.',
   },
   unitNotFound: {
     code: 'unit_not_found',

@@ -9,12 +9,13 @@ export function findUnit(db: Executor, officeId: string, unitId: string) {
     .executeTakeFirst();
 }
 
+/** The unit with this symbol, ignoring letter case: `11d` and `11D` cannot both exist. */
 export function findUnitBySymbol(db: Executor, officeId: string, symbol: string) {
   return db
     .selectFrom('units')
     .selectAll()
     .where('office_id', '=', officeId)
-    .where('symbol', '=', symbol)
+    .where((eb) => eb(eb.fn('lower', ['symbol']), '=', eb.fn('lower', [eb.val(symbol)])))
     .executeTakeFirst();
 }
 

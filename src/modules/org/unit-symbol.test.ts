@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isValidUnitSymbol } from './unit-symbol.ts';
 
 describe('unit symbol, as used in case signatures', () => {
-  it.each(['OR', 'USC', 'GK2', 'AB-LA-I', 'ŚR', 'ŻŁ', 'A', '2GK', 'WO-2'])(
+  it.each(['OR', 'USC', 'GK2', 'AB-LA-I', 'ŚR', 'ŻŁ', 'A', '2GK', 'WO-2', 'or', 'Or', 'śr'])(
     'accepts %s (letters and digits with at least one letter, hyphenated sub-units)',
     (symbol) => {
       expect(isValidUnitSymbol(symbol)).toBe(true);
@@ -13,9 +13,7 @@ describe('unit symbol, as used in case signatures', () => {
     ['an empty symbol', ''],
     ['digits only', '12'],
     ['digits only with sub-units', '12-3'],
-    ['lowercase letters', 'or'],
-    ['mixed case', 'Or'],
-    ['lowercase Polish letters', 'śr'],
+    ['a letter outside the Polish and Latin alphabets', 'ΩR'],
     ['a leading hyphen', '-OR'],
     ['a trailing hyphen', 'OR-'],
     ['an empty sub-unit', 'AB--LA'],
@@ -32,4 +30,11 @@ describe('unit symbol, as used in case signatures', () => {
     expect(isValidUnitSymbol('A'.repeat(40))).toBe(true);
     expect(isValidUnitSymbol('A'.repeat(41))).toBe(false);
   });
+
+  it.each(['A1c', '11d', 'b99'])(
+    'accepts %s: letters and digits in either case with at least one letter are lawful',
+    (symbol) => {
+      expect(isValidUnitSymbol(symbol)).toBe(true);
+    },
+  );
 });

@@ -1,10 +1,10 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 
 /**
- * The access code printed on a receipt (the paper receipt of the registry, the UPP of the
- * portal): with the case signature or the RPW number it opens the status lookup without
- * signing in. Ten characters from an alphabet without look-alikes (no 0/O, 1/I): 32^10 ≈ 10^15
- * combinations, and the lookup is rate-limited, so guessing is hopeless.
+ * The access code printed on a receipt (the paper receipt of the registry, the portal's
+ * potwierdzenie złożenia pisma): with the case signature or the RPW number it opens the status
+ * lookup without signing in. Ten characters from an alphabet without look-alikes (no 0/O,
+ * 1/I): 32^10 ≈ 10^15 combinations, and the lookup is rate-limited, so guessing is hopeless.
  */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const LENGTH = 10;

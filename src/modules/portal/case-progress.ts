@@ -1,6 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
 import { computeClock } from '../deadlines/case-clock.ts';
-import { electronicDeliveryFiction } from '../deadlines/delivery.ts';
 import { computeTermEnd, parseTerm } from '../deadlines/term.ts';
 import { localDate } from '../../platform/clock.ts';
 import { deriveMatterStatus, MATTER_STATUS_TEXT, type MatterStatus } from './matter-status.ts';
@@ -12,6 +11,8 @@ export interface DeadlineView {
   due: string | null;
   /** Set while the clock is stopped (art. 35 § 5 KPA): since that day. */
   pausedSince: string | null;
+  /** "Niezwłocznie" (art. 35 § 2 KPA): no end date at all. */
+  immediate: boolean;
   /** True when no case deadline is set yet and `due` follows from the form's statutory term. */
   estimated: boolean;
   basis: string;
@@ -33,7 +34,7 @@ export interface CaseProgress {
 }
 
 const DEADLINE_BASIS: Record<string, string> = {
-  immediate: 'bez zbędnej zwłoki (art. 35 § 1 KPA)',
+  immediate: 'niezwłocznie (art. 35 § 2 KPA)',
   one_month: '1 miesiąc (art. 35 § 3 KPA)',
   two_months: '2 miesiące – sprawa szczególnie skomplikowana (art. 35 § 3 KPA)',
   appeal: '1 miesiąc od otrzymania odwołania (art. 35 § 3 KPA)',
@@ -74,16 +75,17 @@ export async function loadCaseProgress(
   });
 
   let deadline: DeadlineView | null = null;
-  if (kase?.deadline_term && kase.deadline_starts_on) {
+  if (kase?.deadline_kind && kase.deadline_starts_on) {
     const clock = computeClock({
       startsOn: kase.deadline_starts_on,
       term: kase.deadline_term,
-      pauses: pauses.map((p) => ({ startsOn: p.starts_on, endsOn: p.ends_on })),
-      extensions: extensions.map((e) => ({ newDue: e.new_due })),
+      pauses: pauses.map((p) => ({ startsOn: p.starts_on, endsOn: p.ends_on, seq: p.seq })),
+      extensions: extensions.map((e) => ({ newDue: e.new_due, seq: e.seq })),
     });
     deadline = {
       due: clock.due,
       pausedSince: clock.pausedSince,
+      immediate: clock.immediate && !clock.pausedSince,
       estimated: false,
       basis: DEADLINE_BASIS[kase.deadline_kind ?? 'custom'] ?? DEADLINE_BASIS.custom!,
       overdue: Boolean(
@@ -95,6 +97,7 @@ export async function loadCaseProgress(
     deadline = {
       due,
       pausedSince: null,
+      immediate: false,
       estimated: true,
       basis: statutoryTerm.basis,
       overdue: false,
@@ -158,6 +161,3 @@ export async function loadCaseProgress(
     timeline,
   };
 }
-
-/** The day a portal letter not downloaded is deemed delivered (see portal-letters.ts). */
-export const portalFictionDate = (sentAt: Date) => electronicDeliveryFiction(localDate(sentAt));

@@ -1,11 +1,14 @@
-import { UPO_NS } from './receipt-document.ts';
+import { PORTAL_RECEIPTS_NS } from './receipt-document.ts';
 import { warsawIso } from './portal-time.ts';
 import { escapeXml } from './xml-text.ts';
 
+export const DELIVERY_PROOF_NAME = 'Potwierdzenie odbioru w portalu';
+
 /**
- * Proof that the citizen received a letter through the portal (UPD-like: urzędowe poświadczenie
- * doręczenia): which letter, its SHA-256, to whom and when it was downloaded. Sealed by the caller
- * and filed with the delivery in the outgoing register and the case.
+ * The potwierdzenie odbioru w portalu: which letter, its SHA-256, to whom and when it was
+ * downloaded — the moment of delivery through the office's own system (KPA art. 39 § 1). The
+ * office's document in its own namespace, not an ePUAP UPD. Sealed by the caller and filed with
+ * the delivery in the outgoing register and the case.
  */
 export function buildDeliveryProofXml(content: {
   officeName: string;
@@ -20,22 +23,18 @@ export function buildDeliveryProofXml(content: {
 }): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<upo:Dokument xmlns:upo="${UPO_NS}">`,
-    '  <upo:UPD>',
-    `    <upo:NazwaPodmiotuDoreczajacego>${escapeXml(content.officeName)}</upo:NazwaPodmiotuDoreczajacego>`,
-    '    <upo:NazwaSkrzynki>Portal mieszkańca (e-Urząd)</upo:NazwaSkrzynki>',
-    `    <upo:IdentyfikatorDokumentu>${escapeXml(content.rkwSign)}</upo:IdentyfikatorDokumentu>`,
-    content.caseSign
-      ? `    <upo:IdentyfikatorSprawy>${escapeXml(content.caseSign)}</upo:IdentyfikatorSprawy>`
-      : null,
-    `    <upo:Tytul>${escapeXml(content.title)}</upo:Tytul>`,
-    `    <upo:NazwaPliku>${escapeXml(content.fileName)}</upo:NazwaPliku>`,
-    `    <upo:SkrotDokumentu algorytm="SHA-256">${content.sha256}</upo:SkrotDokumentu>`,
-    `    <upo:Adresat>${escapeXml(content.recipientName)}</upo:Adresat>`,
-    `    <upo:DataUdostepnienia>${warsawIso(content.availableAt)}</upo:DataUdostepnienia>`,
-    `    <upo:DataDoreczenia>${warsawIso(content.downloadedAt)}</upo:DataDoreczenia>`,
-    '  </upo:UPD>',
-    '</upo:Dokument>',
+    `<pp:PotwierdzenieOdbioruWPortalu xmlns:pp="${PORTAL_RECEIPTS_NS}">`,
+    `  <pp:Urzad>${escapeXml(content.officeName)}</pp:Urzad>`,
+    '  <pp:Kanal>Portal mieszkańca (e-Urząd)</pp:Kanal>',
+    `  <pp:NumerRKW>${escapeXml(content.rkwSign)}</pp:NumerRKW>`,
+    content.caseSign ? `  <pp:ZnakSprawy>${escapeXml(content.caseSign)}</pp:ZnakSprawy>` : null,
+    `  <pp:Tytul>${escapeXml(content.title)}</pp:Tytul>`,
+    `  <pp:NazwaPliku>${escapeXml(content.fileName)}</pp:NazwaPliku>`,
+    `  <pp:Skrot algorytm="SHA-256">${content.sha256}</pp:Skrot>`,
+    `  <pp:Adresat>${escapeXml(content.recipientName)}</pp:Adresat>`,
+    `  <pp:DataUdostepnienia>${warsawIso(content.availableAt)}</pp:DataUdostepnienia>`,
+    `  <pp:DataPobrania>${warsawIso(content.downloadedAt)}</pp:DataPobrania>`,
+    '</pp:PotwierdzenieOdbioruWPortalu>',
   ]
     .filter((line) => line !== null)
     .join('\n');

@@ -57,20 +57,19 @@ export function findCase(db: Executor, caseId: string) {
 export function listPauses(db: Executor, caseId: string) {
   return db
     .selectFrom('case_deadline_pauses')
-    .select(['reason', 'starts_on', 'ends_on'])
+    .select(['reason', 'starts_on', 'ends_on', 'seq'])
     .where('case_id', '=', caseId)
     .orderBy('starts_on')
-    .orderBy('created_at')
+    .orderBy('seq')
     .execute();
 }
 
 export function listExtensions(db: Executor, caseId: string) {
   return db
     .selectFrom('case_deadline_extensions')
-    .select(['previous_due', 'new_due', 'reason', 'created_at'])
+    .select(['previous_due', 'new_due', 'reason', 'created_at', 'seq'])
     .where('case_id', '=', caseId)
-    .orderBy('created_at')
-    .orderBy('new_due')
+    .orderBy('seq')
     .execute();
 }
 

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { recordDelivery } from '../dispatch/dispatch.usecases.ts';
 import { signXmlEnveloped } from '../signatures/xades-sign.ts';
-import { loadCaseProgress, portalFictionDate, type CaseProgress } from './case-progress.ts';
+import { loadCaseProgress, type CaseProgress } from './case-progress.ts';
 import type { CitizenSession } from './citizen-sessions.usecases.ts';
 import { buildDeliveryProofXml } from './delivery-proof-document.ts';
 import { findForm } from './forms/form-catalogue.ts';
@@ -24,8 +24,6 @@ export interface LetterView {
   downloadedAt: Date | null;
   deliveredOn: string | null;
   deliveryKind: string | null;
-  /** Until downloaded: the day the letter will be deemed delivered anyway. */
-  fictionDate: string | null;
   appealDue: string | null;
   appealTerm: string | null;
 }
@@ -125,7 +123,6 @@ function toLetterView(
     downloadedAt: row.downloaded_at,
     deliveredOn: row.delivered_on,
     deliveryKind: row.delivery_kind,
-    fictionDate: row.status === 'sent' && row.sent_at ? portalFictionDate(row.sent_at) : null,
     appealDue: row.appeal_due,
     appealTerm: row.appeal_term,
   };
@@ -137,7 +134,7 @@ export interface Download {
   fileName: string;
 }
 
-/** The sealed acknowledgement (UPP) of one of the citizen's submissions, as XML or PDF. */
+/** The sealed potwierdzenie złożenia pisma of one of the citizen's submissions, as XML or PDF. */
 export async function readMyReceipt(
   deps: ReadDeps & { files: FileStore },
   session: CitizenSession,
@@ -198,9 +195,10 @@ async function readVerified(files: FileStore, sha256: string): Promise<Uint8Arra
 
 /**
  * The citizen downloads a letter the office sent through the portal. The first download of a
- * letter not yet delivered is its delivery: a sealed proof of receipt is filed and the delivery
- * recorded in the outgoing register and the case record (which starts the appeal term of a
- * decision). Later downloads change nothing.
+ * letter not yet delivered is its delivery (KPA art. 39 § 1: delivery to an account in the office's
+ * system happens on collection; there is no fiction for it): a sealed potwierdzenie odbioru w
+ * portalu is filed and the delivery recorded in the outgoing register and the case record (which
+ * starts the appeal term of a decision). Later downloads change nothing.
  */
 export async function downloadLetter(
   deps: PortalDeps,
@@ -269,12 +267,12 @@ export async function downloadLetter(
         letter.id,
         { kind: 'electronic_proof', deliveredOn: localDate(now) },
         {
-          name: `UPD-${letter.rkw_sign.replaceAll('/', '-')}.xml`,
+          name: `potwierdzenie-odbioru-w-portalu-${letter.rkw_sign.replaceAll('/', '-')}.xml`,
           content: new TextEncoder().encode(proof),
         },
       );
     } catch (error) {
-      // Delivered meanwhile (another download, or the fiction): the first delivery stands.
+      // Delivered meanwhile (another download): the first delivery stands.
       if (!(error instanceof AppError && error.code === 'dispatch.wrong_state')) throw error;
     }
   }

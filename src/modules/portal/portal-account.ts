@@ -16,6 +16,11 @@ export interface PortalSettings {
   /** Failed status lookups allowed per client and per looked-up item within the window. */
   lookupMaxFailures: number;
   lookupWindowMinutes: number;
+  /**
+   * Days after which a letter not downloaded from the portal is reported to its handler, who
+   * then sends it another way (there is no delivery fiction for the portal).
+   */
+  uncollectedAfterDays: number;
 }
 
 export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
@@ -24,6 +29,7 @@ export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
   sessionMinutes: 30,
   lookupMaxFailures: 10,
   lookupWindowMinutes: 15,
+  uncollectedAfterDays: 14,
 };
 
 export interface PortalDeps {

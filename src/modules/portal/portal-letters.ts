@@ -5,14 +5,14 @@ import { portalErrors } from './portal.errors.ts';
  * Dispatch through the portal (method `portal`): the letter appears at once in the matters of
  * the citizen who is a party to the case through the portal, and is delivered when downloaded.
  *
- * Legal assumption (to be confirmed by the office's lawyer): since 2021 KPA art. 39 § 1 delivers
- * electronically to an address for electronic delivery under the e-Delivery Act (u.d.e.), and
- * an office's own portal is not such an address. We treat the portal as delivery by electronic
- * means the party chose by filing through it and asked to receive the answer there; the download,
- * confirmed by a sealed proof of receipt, is the moment of delivery; a letter not downloaded is
- * deemed delivered as under u.d.e. art. 42 — the day after 14 days from its availability. Where
- * the fiction decides rights (e.g. the appeal term of a decision), send through e-Doręczenia and
- * use the portal for a copy.
+ * KPA art. 39 § 1 allows delivery to an account of the addressee in the office's own system
+ * ("na konto w systemie teleinformatycznym organu"), which the party chose by filing here. Such a
+ * letter is delivered when the party collects it — the download, confirmed by the sealed
+ * potwierdzenie odbioru w portalu. There is no delivery fiction for it: the 14-day fiction of
+ * u.d.e. art. 42 ust. 2 applies only to letters sent to an e-Doręczenia address of a person or
+ * a business. A letter not downloaded is not delivered and no appeal term runs: after the
+ * portal's collection period (OBIEG_PORTAL_UNCOLLECTED_DAYS) the handler is told and sends it by
+ * e-Doręczenia or post (portal.worker.ts, dispatch `reportNotCollected`).
  *
  * Called by dispatch in the transaction that registers the outgoing item; it writes only the
  * portal's side (who may download it).

@@ -288,8 +288,8 @@ export function createPortalPages(appDeps: AppDeps, options: PortalOptions) {
     });
   });
   const documents = {
-    'upp.xml': (s: CitizenSession, id: string) => readMyReceipt(deps, s, id, 'xml'),
-    'upp.pdf': (s: CitizenSession, id: string) => readMyReceipt(deps, s, id, 'pdf'),
+    'potwierdzenie.xml': (s: CitizenSession, id: string) => readMyReceipt(deps, s, id, 'xml'),
+    'potwierdzenie.pdf': (s: CitizenSession, id: string) => readMyReceipt(deps, s, id, 'pdf'),
     'wniosek.xml': (s: CitizenSession, id: string) => readMyApplication(deps, s, id, 'application'),
     'wniosek.pdf': (s: CitizenSession, id: string) => readMyApplication(deps, s, id, 'printout'),
   } as const;

@@ -42,6 +42,7 @@ export function portalSettingsFrom(settings: Settings): PortalSettings {
     sessionMinutes: settings.OBIEG_PORTAL_SESSION_MINUTES,
     lookupMaxFailures: settings.OBIEG_PORTAL_LOOKUP_MAX_FAILURES,
     lookupWindowMinutes: settings.OBIEG_PORTAL_LOOKUP_WINDOW_MIN,
+    uncollectedAfterDays: settings.OBIEG_PORTAL_UNCOLLECTED_DAYS,
   };
 }
 

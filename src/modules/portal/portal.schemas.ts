@@ -66,6 +66,9 @@ export const statusLookupResultSchema = z
       .object({
         due: z.string().nullable(),
         pausedSince: z.string().nullable(),
+        immediate: z.boolean().openapi({
+          description: 'Niezwłocznie (art. 35 § 2 KPA): bez daty końcowej',
+        }),
         estimated: z.boolean(),
         basis: z.string(),
         overdue: z.boolean(),

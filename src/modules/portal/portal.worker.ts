@@ -1,6 +1,4 @@
-import { localDate } from '../../platform/clock.ts';
-import { portalFictionDate } from './case-progress.ts';
-import { applyDeliveryFiction } from '../dispatch/dispatch.usecases.ts';
+import { reportNotCollected } from '../dispatch/dispatch.usecases.ts';
 import { getPortalActor, resolvePortalOffice, type PortalDeps } from './portal-account.ts';
 import { pruneLookupAttempts } from './status-lookup.usecases.ts';
 import { processPendingSubmissions } from './submissions.usecases.ts';
@@ -9,43 +7,52 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * The portal's periodic work: completes the registration of submissions a failure interrupted,
- * and applies the delivery fiction to portal letters not downloaded in 14 days
- * (see portal-letters.ts for the legal assumption), and forgets status-lookup attempts older than
+ * tells handlers of letters not downloaded within the collection period (there is no delivery
+ * fiction for the portal: see portal-letters.ts), and forgets status-lookup attempts older than
  * a day.
  */
 export async function runPortalWorker(deps: PortalDeps) {
   const submissions = await processPendingSubmissions(deps);
-  const fictions = await applyPortalDeliveryFictions(deps);
+  const notCollected = await reportUncollectedPortalLetters(deps);
   await pruneLookupAttempts(deps);
-  return { ...submissions, fictions };
+  return { ...submissions, notCollected };
 }
 
-export async function applyPortalDeliveryFictions(deps: PortalDeps): Promise<number> {
+/**
+ * Letters made available in the portal more than `uncollectedAfterDays` days ago and not
+ * downloaded: each is reported once to its case handler (a record row and a notification), and
+ * stays undelivered — it may still be downloaded, which is then its delivery.
+ */
+export async function reportUncollectedPortalLetters(deps: PortalDeps): Promise<number> {
   const office = await resolvePortalOffice(deps.db, deps.portal).catch(() => null);
   if (!office) return 0;
-  const now = deps.clock.now();
-  const today = localDate(now);
+  const days = deps.portal.uncollectedAfterDays;
   const candidates = await deps.db
     .selectFrom('outgoing_items')
-    .select(['id', 'sent_at'])
+    .select('id')
     .where('office_id', '=', office.id)
     .where('method', '=', 'portal')
     .where('status', '=', 'sent')
-    .where('sent_at', '<=', new Date(now.getTime() - 14 * DAY_MS))
+    .where('not_collected_at', 'is', null)
+    .where('sent_at', '<=', new Date(deps.clock.now().getTime() - days * DAY_MS))
     .orderBy('sent_at')
     .limit(200)
     .execute();
-  const due = candidates.filter((c) => c.sent_at && portalFictionDate(c.sent_at) <= today);
-  if (due.length === 0) return 0;
+  if (candidates.length === 0) return 0;
   const actor = await getPortalActor(deps, office);
-  let applied = 0;
-  for (const letter of due) {
+  let reported = 0;
+  for (const letter of candidates) {
     try {
-      await applyDeliveryFiction({ db: deps.db, clock: deps.clock, actor }, letter.id);
-      applied += 1;
+      const done = await reportNotCollected({ db: deps.db, clock: deps.clock, actor }, letter.id, {
+        afterDays: days,
+      });
+      if (done) reported += 1;
     } catch (error) {
-      deps.logger?.warn({ err: error, outgoingId: letter.id }, 'portal delivery fiction failed');
+      deps.logger?.warn(
+        { err: error, outgoingId: letter.id },
+        'portal not-collected report failed',
+      );
     }
   }
-  return applied;
+  return reported;
 }

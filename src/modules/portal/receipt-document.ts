@@ -3,8 +3,15 @@ import { renderPortalPdf } from './portal-pdf.ts';
 import { warsawDisplay, warsawIso } from './portal-time.ts';
 import { escapeXml } from './xml-text.ts';
 
-/** The namespace of ePUAP's UPP/UPD proofs; the elements are this portal's UPP-like subset. */
-export const UPO_NS = 'http://crd.gov.pl/xml/schematy/UPO/2008/05/09/';
+/**
+ * The portal's own receipts are the office's documents, not ePUAP's official proofs: they must
+ * not imitate the UPP/UPD of http://crd.gov.pl/xml/schematy/UPO/2008/05/09/ (an urzędowe
+ * poświadczenie odbioru is issued by ePUAP, art. 3 pkt 20 of the ustawa o informatyzacji). They
+ * live in this namespace of the office's system and are called by what they are:
+ * "potwierdzenie złożenia pisma" and "potwierdzenie odbioru w portalu".
+ */
+export const PORTAL_RECEIPTS_NS = 'urn:obieg:portal:potwierdzenia:1';
+export const SUBMISSION_RECEIPT_NAME = 'Potwierdzenie złożenia pisma';
 
 export interface ReceiptContent {
   submissionId: string;
@@ -19,36 +26,34 @@ export interface ReceiptContent {
 }
 
 /**
- * The acknowledgement of submission (urzędowe poświadczenie przedłożenia, UPP): who received
- * what and when, with the RPW number, the SHA-256 of the submitted document and of each
- * attachment, and the access code for the status lookup. Sealed (XAdES, enveloped) by the caller.
+ * The potwierdzenie złożenia pisma: who received what and when, with the RPW number, the SHA-256
+ * of the submitted document and of each attachment, and the access code for the status lookup.
+ * Sealed (XAdES, enveloped) by the caller.
  */
 export function buildReceiptXml(content: ReceiptContent): string {
   const attachments = content.attachments.map(
     (file) =>
-      `      <upo:Zalacznik nazwa="${escapeXml(file.name)}" rozmiar="${file.sizeBytes}"><upo:SkrotZalacznika algorytm="SHA-256">${file.sha256}</upo:SkrotZalacznika></upo:Zalacznik>`,
+      `      <pp:Zalacznik nazwa="${escapeXml(file.name)}" rozmiar="${file.sizeBytes}"><pp:Skrot algorytm="SHA-256">${file.sha256}</pp:Skrot></pp:Zalacznik>`,
   );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<upo:Dokument xmlns:upo="${UPO_NS}">`,
-    '  <upo:UPP>',
-    `    <upo:IdentyfikatorPoswiadczenia>${content.submissionId}</upo:IdentyfikatorPoswiadczenia>`,
-    `    <upo:NazwaPodmiotuOdbierajacego>${escapeXml(content.officeName)}</upo:NazwaPodmiotuOdbierajacego>`,
-    '    <upo:NazwaSkrzynki>Portal mieszkańca (e-Urząd)</upo:NazwaSkrzynki>',
-    `    <upo:DataZlozenia>${warsawIso(content.receivedAt)}</upo:DataZlozenia>`,
-    `    <upo:IdentyfikatorDokumentu>${escapeXml(content.rpwSign)}</upo:IdentyfikatorDokumentu>`,
-    `    <upo:Nadawca>${escapeXml(content.senderName)}</upo:Nadawca>`,
-    `    <upo:Tytul>${escapeXml(content.title)}</upo:Tytul>`,
-    '    <upo:Dokument>',
-    `      <upo:NazwaPliku>${escapeXml(content.document.name)}</upo:NazwaPliku>`,
-    `      <upo:SkrotDokumentu algorytm="SHA-256">${content.document.sha256}</upo:SkrotDokumentu>`,
-    '    </upo:Dokument>',
-    '    <upo:Zalaczniki>',
+    `<pp:PotwierdzenieZlozeniaPisma xmlns:pp="${PORTAL_RECEIPTS_NS}">`,
+    `  <pp:Identyfikator>${content.submissionId}</pp:Identyfikator>`,
+    `  <pp:Urzad>${escapeXml(content.officeName)}</pp:Urzad>`,
+    '  <pp:Kanal>Portal mieszkańca (e-Urząd)</pp:Kanal>',
+    `  <pp:DataWplywu>${warsawIso(content.receivedAt)}</pp:DataWplywu>`,
+    `  <pp:NumerRPW>${escapeXml(content.rpwSign)}</pp:NumerRPW>`,
+    `  <pp:Nadawca>${escapeXml(content.senderName)}</pp:Nadawca>`,
+    `  <pp:Tytul>${escapeXml(content.title)}</pp:Tytul>`,
+    '  <pp:Pismo>',
+    `    <pp:NazwaPliku>${escapeXml(content.document.name)}</pp:NazwaPliku>`,
+    `    <pp:Skrot algorytm="SHA-256">${content.document.sha256}</pp:Skrot>`,
+    '  </pp:Pismo>',
+    '  <pp:Zalaczniki>',
     ...attachments,
-    '    </upo:Zalaczniki>',
-    `    <upo:KodDostepu>${formatAccessCode(content.accessCode)}</upo:KodDostepu>`,
-    '  </upo:UPP>',
-    '</upo:Dokument>',
+    '  </pp:Zalaczniki>',
+    `  <pp:KodDostepu>${formatAccessCode(content.accessCode)}</pp:KodDostepu>`,
+    '</pp:PotwierdzenieZlozeniaPisma>',
   ].join('\n');
 }
 
@@ -58,12 +63,12 @@ export function renderReceiptPdf(
 ): Promise<Uint8Array> {
   return renderPortalPdf({
     officeName: content.officeName,
-    title: 'Urzędowe poświadczenie przedłożenia (UPP)',
+    title: SUBMISSION_RECEIPT_NAME,
     createdAt: content.receivedAt,
     sections: [
       {
         paragraphs: [
-          `${content.officeName} poświadcza, że otrzymał za pośrednictwem portalu mieszkańca pismo opisane poniżej. Datą wpływu pisma jest data jego otrzymania podana w tym poświadczeniu.`,
+          `${content.officeName} potwierdza, że otrzymał za pośrednictwem portalu mieszkańca pismo opisane poniżej. Datą wpływu pisma jest data jego otrzymania podana w tym potwierdzeniu.`,
         ],
         rows: [
           ['Data i godzina otrzymania', warsawDisplay(content.receivedAt)],
@@ -93,7 +98,7 @@ export function renderReceiptPdf(
       {
         heading: 'Pieczęć',
         paragraphs: [
-          `Poświadczenie w postaci elektronicznej (plik XML) opatrzono ${seal.kind === 'office_seal' ? 'pieczęcią elektroniczną urzędu' : 'demonstracyjną pieczęcią portalu (urząd nie skonfigurował własnej pieczęci)'}: ${seal.subject}. Ten wydruk jest jego odwzorowaniem.`,
+          `Potwierdzenie w postaci elektronicznej (plik XML) opatrzono ${seal.kind === 'office_seal' ? 'pieczęcią elektroniczną urzędu' : 'demonstracyjną pieczęcią portalu (urząd nie skonfigurował własnej pieczęci)'}: ${seal.subject}. Ten wydruk jest jego odwzorowaniem.`,
         ],
       },
     ],

@@ -271,7 +271,7 @@ async function issueReceipt(
   const pdf = await renderReceiptPdf(content, { subject: signer.subject, kind: seal.kind });
   const xmlBlob = await deps.files.put(new TextEncoder().encode(xml));
   const pdfBlob = await deps.files.put(pdf);
-  const fileBase = `UPP-${item.rpw_sign.replaceAll('/', '-')}`;
+  const fileBase = `potwierdzenie-zlozenia-${item.rpw_sign.replaceAll('/', '-')}`;
   await runInTransaction({ db: deps.db, clock: deps.clock, actor }, async (tx) => {
     const xmlFile = await insertStoredFile(tx.trx, tx.actor, xmlBlob, `${fileBase}.xml`);
     const pdfFile = await insertStoredFile(tx.trx, tx.actor, pdfBlob, `${fileBase}.pdf`);
@@ -288,7 +288,7 @@ async function issueReceipt(
       .execute();
     await tx.record({
       action: 'portal.receipt_issued',
-      description: `Wydano urzędowe poświadczenie przedłożenia (UPP) dla ${item.rpw_sign}, opatrzone ${seal.kind === 'office_seal' ? 'pieczęcią elektroniczną urzędu' : 'pieczęcią portalu'}; skrót SHA-256 pisma ${application.sha256}`,
+      description: `Wydano potwierdzenie złożenia pisma w portalu mieszkańca dla ${item.rpw_sign}, opatrzone ${seal.kind === 'office_seal' ? 'pieczęcią elektroniczną urzędu' : 'pieczęcią portalu'}; skrót SHA-256 pisma ${application.sha256}`,
       subject: { type: 'incoming', id: item.id },
       documentId: xmlFile.id,
       payload: { submissionId: submission.id, receiptSha256: xmlBlob.sha256 },

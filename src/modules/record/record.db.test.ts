@@ -163,4 +163,47 @@ describe('case record (metryka)', () => {
     });
     expect(await registered()).toBe(before + 1);
   });
+
+  it('KPA art. 66a: rows carried from a letter’s history name the post the person held at the time, not the one they hold later', async () => {
+    const kancelaria = await office.as('kancelaria');
+    const letter = await registerIncoming(kancelaria, buildIncoming({ title: 'Wniosek o ulgę' }));
+    await assignIncoming(kancelaria, letter.id, { userId: office.demo.people['referent.fn']! });
+    // Anna Nowak is promoted after registering the letter and before the case is opened.
+    const promoted = await office.database.db
+      .insertInto('positions')
+      .values({
+        office_id: office.demo.officeId,
+        unit_id: office.demo.units.KA,
+        name: 'kierownik kancelarii',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await office.database.db
+      .updateTable('users')
+      .set({ position_id: promoted.id })
+      .where('id', '=', office.demo.people['kancelaria']!)
+      .execute();
+    const referent = await office.as('referent.fn');
+    const kase = await openCase(referent, {
+      unitId: office.demo.units.FN,
+      jrwaSymbol: '3110',
+      title: 'Ulga w podatku',
+      incomingId: letter.id,
+    });
+    await attachIncomingFile({ ...(await office.as('kancelaria')), files }, letter.id, {
+      name: 'skan.pdf',
+      content: new TextEncoder().encode('%PDF-1.4\n% skan\n'),
+    });
+    const rows = (await getCaseRecord(referent, kase.id)).rows;
+    expect(rows[0]).toMatchObject({
+      action: 'incoming.registered',
+      person: 'Anna Nowak',
+      post: 'inspektor ds. kancelaryjnych',
+    });
+    expect(rows.at(-1)).toMatchObject({
+      action: 'incoming.file_attached',
+      person: 'Anna Nowak',
+      post: 'kierownik kancelarii',
+    });
+  });
 });

@@ -75,6 +75,10 @@ export async function recordChange(
       subject_id: event.subject.id,
       case_id: event.caseId ?? null,
       description: event.description,
+      // The name and post of this moment: a row carried into a case later must name the post
+      // the person held when they acted, not the one they hold by then (KPA art. 66a).
+      actor_name: actor.name,
+      actor_post: actor.post,
       payload: JSON.stringify({
         ...event.payload,
         ...(event.documentId ? { documentId: event.documentId } : {}),
@@ -140,9 +144,10 @@ async function appendRecordRow(
 
 /**
  * When a letter joins a case, its history so far (registration in the RPW, dekretacja) becomes
- * part of the case record, with the original time and person of each step, in the order the
- * steps happened. Only events from before the letter had a case are carried; later ones are
- * recorded in the case directly.
+ * part of the case record, with the original time and person of each step and the post that
+ * person held at the time, in the order the steps happened. Only events from before the letter
+ * had a case are carried; later ones are recorded in the case directly. (Events written before
+ * posts were kept with them fall back to the person's current post.)
  */
 export async function carryLetterHistory(
   tx: TransactionContext,
@@ -159,6 +164,8 @@ export async function carryLetterHistory(
       'audit_events.action',
       'audit_events.description',
       'audit_events.payload',
+      'audit_events.actor_name',
+      'audit_events.actor_post',
       'users.name',
       'positions.name as post',
     ])
@@ -189,8 +196,8 @@ export async function carryLetterHistory(
       {
         officeId: tx.actor.officeId,
         userId: event.actor_id,
-        name: event.name,
-        post: event.post ?? 'pracownik',
+        name: event.actor_name ?? event.name,
+        post: event.actor_post ?? event.post ?? 'pracownik',
       },
       event.at,
       caseId,

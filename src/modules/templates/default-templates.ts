@@ -2,8 +2,9 @@
  * Built-in templates every office has without any seeding; an office row with the same code
  * overrides one (or, inactive, hides it). Wording follows the Code of Administrative Procedure
  * (KPA): art. 104 and 107 (decision), 127-129 and 127a (appeal), 217 (certificate), 64 § 2 (gaps
- * in an application), 36-37 (delay notice and ponaglenie). Dates come as "27 listopada 2026 r.",
- * so a placeholder followed by "." ends the sentence once (see `fillTemplate`).
+ * in an application), 36-37 (delay notice to every party, and ponaglenie). Dates come as
+ * "27 listopada 2026 r.", so a placeholder followed by "." ends the sentence once (see
+ * `fillTemplate`).
  */
 import type { TemplateKind } from '../../platform/db/schema.ts';
 
@@ -66,7 +67,11 @@ Nowy termin załatwienia sprawy wyznaczam na dzień {{extension.new_due}}.
 
 Zgodnie z art. 37 § 1 KPA stronie służy prawo do wniesienia ponaglenia, jeżeli nie załatwiono sprawy w terminie określonym w art. 35 KPA lub w przepisach szczególnych ani w terminie wskazanym zgodnie z art. 36 § 1 KPA (bezczynność) albo postępowanie jest prowadzone dłużej, niż jest to niezbędne do załatwienia sprawy (przewlekłość). Ponaglenie zawiera uzasadnienie.
 
-Ponaglenie wnosi się do organu wyższego stopnia za pośrednictwem organu prowadzącego postępowanie (art. 37 § 3 pkt 1 KPA). Organ prowadzący postępowanie przekazuje ponaglenie organowi wyższego stopnia niezwłocznie, nie później niż w terminie 7 dni, a organ wyższego stopnia rozpatruje je w terminie 7 dni od dnia jego otrzymania (art. 37 KPA).`,
+Ponaglenie wnosi się do organu wyższego stopnia za pośrednictwem organu prowadzącego postępowanie (art. 37 § 3 pkt 1 KPA). Organ prowadzący postępowanie przekazuje ponaglenie organowi wyższego stopnia niezwłocznie, nie później niż w terminie 7 dni, a organ wyższego stopnia rozpatruje je w terminie 7 dni od dnia jego otrzymania (art. 37 KPA).
+
+# Otrzymują
+
+{{parties.list}}`,
 };
 
 const completionRequest: LetterTemplate = {

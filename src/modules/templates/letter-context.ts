@@ -6,6 +6,7 @@
 import { localDate } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { PostalAddress, Row } from '../../platform/db/schema.ts';
+import { listCasePartyRows } from '../cases/case-parties.usecases.ts';
 import type { LocalDate } from '../deadlines/local-date.ts';
 import { NO_DATA } from '../incoming/incoming.schemas.ts';
 import { formatLetterDate } from './letter-date.ts';
@@ -54,6 +55,13 @@ export async function loadLetterContext(
     .where('users.id', '=', kase.handler_id)
     .executeTakeFirstOrThrow();
   const letter = await findPartyLetter(db, kase);
+  const recorded = await listCasePartyRows(db, kase.id);
+  // The parties of the case; a case from before parties were recorded: its first letter's sender.
+  const parties: Addressee[] = recorded.length
+    ? recorded.map((p) => ({ name: p.name, address: formatAddress(p.address) }))
+    : letter
+      ? [partyOf(letter)]
+      : [];
   const extension = await db
     .selectFrom('case_deadline_extensions')
     .select(['previous_due', 'new_due', 'reason'])
@@ -62,8 +70,10 @@ export async function loadLetterContext(
     .orderBy('new_due', 'desc')
     .executeTakeFirst();
 
-  const party = addressee ?? (letter ? partyOf(letter) : undefined);
+  const party = addressee ?? parties[0];
   const partyName = known(party?.name);
+  // A letter to several parties is addressed to them all by a distribution list (rozdzielnik).
+  const toAll = !addressee && parties.length > 1;
   const town = letterhead?.town ?? TOWN_IN_OFFICE_NAME.exec(office.name)?.[1] ?? null;
   const date = (value: string | null | undefined) => (value ? formatLetterDate(value) : null);
   const values: LetterContext['values'] = {
@@ -72,6 +82,12 @@ export async function loadLetterContext(
     'case.opened_on': date(localDate(kase.opened_at)),
     'party.name': partyName,
     'party.address': known(party?.address),
+    'parties.list': parties.length
+      ? parties
+          .map((p, i) => `${i + 1}. ${[p.name, known(p.address)].filter(Boolean).join(', ')}`)
+          .map((line) => line.replace(/\n/g, ', '))
+          .join('\n')
+      : null,
     'incoming.sign': letter?.rpw_sign ?? null,
     'incoming.received_on': date(letter && localDate(letter.received_at)),
     today: date(today),
@@ -97,7 +113,11 @@ export async function loadLetterContext(
       },
       sign: kase.sign,
       date: today,
-      addressee: partyName ? { name: partyName, address: known(party?.address) ?? '' } : undefined,
+      addressee: toAll
+        ? { name: 'Strony postępowania według rozdzielnika', address: '' }
+        : partyName
+          ? { name: partyName, address: known(party?.address) ?? '' }
+          : undefined,
       signature: { name: handler.name, post: handler.position ?? '' },
     },
   };
@@ -116,13 +136,17 @@ function findPartyLetter(db: Executor, kase: Row<'cases'>) {
 }
 
 function partyOf(letter: { sender_name: string; sender_address: PostalAddress }): Addressee {
-  const a = letter.sender_address;
+  return { name: letter.sender_name, address: formatAddress(letter.sender_address) };
+}
+
+function formatAddress(a: PostalAddress | null): string {
+  if (!a) return '';
   const lines = [
     a.street,
     [a.postalCode, a.town].filter(Boolean).join(' '),
     a.country && a.country.toLowerCase() !== 'polska' ? a.country : undefined,
   ];
-  return { name: letter.sender_name, address: lines.filter((l) => l && l !== NO_DATA).join('\n') };
+  return lines.filter((l) => l && l !== NO_DATA).join('\n');
 }
 
 /** "brak danych" is how the register writes an unknown value; a letter must not print it. */

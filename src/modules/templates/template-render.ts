@@ -21,6 +21,8 @@ export const PLACEHOLDERS = {
   'case.opened_on': 'data wszczęcia sprawy',
   'party.name': 'imię i nazwisko albo nazwa strony (nadawcy pisma wszczynającego)',
   'party.address': 'adres strony',
+  'parties.list':
+    'wszystkie strony postępowania z adresami, każda w osobnym wierszu (rozdzielnik „Otrzymują”)',
   'incoming.sign': 'numer pisma wszczynającego w rejestrze przesyłek wpływających (RPW)',
   'incoming.received_on': 'data wpływu pisma wszczynającego',
   today: 'data sporządzenia pisma',

@@ -102,6 +102,13 @@ export const schemaColumns: { [T in keyof DB]: Record<keyof DB[T], true> } = {
     message: true,
     message_pl: true,
   },
+  jrwa_home_units: {
+    office_id: true,
+    unit_id: true,
+    symbol: true,
+    created_at: true,
+    created_by: true,
+  },
   incoming_items: {
     id: true,
     office_id: true,
@@ -179,6 +186,19 @@ export const schemaColumns: { [T in keyof DB]: Record<keyof DB[T], true> } = {
     closed_by: true,
     archival_category: true,
     disposal_from: true,
+    deadline_remind_on: true,
+    expert_review_from: true,
+  },
+  case_parties: {
+    id: true,
+    office_id: true,
+    case_id: true,
+    name: true,
+    address: true,
+    electronic_address: true,
+    incoming_id: true,
+    added_at: true,
+    added_by: true,
   },
   case_deadline_pauses: {
     id: true,
@@ -190,6 +210,7 @@ export const schemaColumns: { [T in keyof DB]: Record<keyof DB[T], true> } = {
     ends_on: true,
     created_by: true,
     created_at: true,
+    seq: true,
   },
   case_deadline_extensions: {
     id: true,
@@ -201,6 +222,8 @@ export const schemaColumns: { [T in keyof DB]: Record<keyof DB[T], true> } = {
     notice_text: true,
     created_by: true,
     created_at: true,
+    seq: true,
+    notice_document_id: true,
   },
   documents: {
     id: true,
@@ -284,6 +307,11 @@ export const schemaColumns: { [T in keyof DB]: Record<keyof DB[T], true> } = {
     proof_file_id: true,
     appeal_term: true,
     appeal_due: true,
+    addressee_kind: true,
+    arrived_on: true,
+    arrival_proof_file_id: true,
+    first_notice_on: true,
+    not_collected_at: true,
   },
   decisions: {
     id: true,
@@ -325,6 +353,8 @@ export const schemaColumns: { [T in keyof DB]: Record<keyof DB[T], true> } = {
     seq: true,
     description: true,
     tx: true,
+    actor_name: true,
+    actor_post: true,
   },
   notification_cursors: { name: true, last_seq: true, last_tx: true },
   search_entries: {

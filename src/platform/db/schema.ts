@@ -158,6 +158,14 @@ export interface JrwaClassesTable {
   line_no: number;
 }
 
+export interface JrwaHomeUnitsTable {
+  office_id: string;
+  unit_id: string;
+  symbol: string;
+  created_at: Timestamp;
+  created_by: string;
+}
+
 export interface JrwaImportDefectsTable {
   id: Generated<string>;
   office_id: string;
@@ -249,6 +257,22 @@ export interface CasesTable {
   closed_by: string | null;
   archival_category: string | null;
   disposal_from: string | null;
+  /** Immediate deadlines (art. 35 § 2 KPA): no due date, only the day of a reminder. */
+  deadline_remind_on: string | null;
+  /** BE<n>: from this day the state archive reviews the records (not a disposal date). */
+  expert_review_from: string | null;
+}
+
+export interface CasePartiesTable {
+  id: Generated<string>;
+  office_id: string;
+  case_id: string;
+  name: string;
+  address: Json<PostalAddress> | null;
+  electronic_address: string | null;
+  incoming_id: string | null;
+  added_at: Timestamp;
+  added_by: string;
 }
 
 export type DeadlineKind = 'immediate' | 'one_month' | 'two_months' | 'appeal' | 'custom';
@@ -264,6 +288,8 @@ export interface CaseDeadlinePausesTable {
   ends_on: string | null;
   created_by: string;
   created_at: Timestamp;
+  /** Shared with extensions: the order in which pauses and extensions were recorded. */
+  seq: Generated<number>;
 }
 
 export interface CaseDeadlineExtensionsTable {
@@ -276,6 +302,8 @@ export interface CaseDeadlineExtensionsTable {
   notice_text: string;
   created_by: string;
   created_at: Timestamp;
+  seq: Generated<number>;
+  notice_document_id: string | null;
 }
 
 export type DocumentKind =
@@ -357,7 +385,9 @@ export interface ApprovalTasksTable {
 
 export type DispatchMethod =
   'post' | 'post_return_receipt' | 'edoreczenia' | 'epuap' | 'personal' | 'portal';
-export type DeliveryKind = 'receipt' | 'electronic_proof' | 'personal' | 'fiction';
+export type DeliveryKind =
+  'receipt' | 'electronic_proof' | 'personal' | 'fiction' | 'postal_fiction' | 'arrival';
+export type AddresseeKind = 'person' | 'business' | 'public_entity';
 
 export interface OutgoingItemsTable {
   id: Generated<string>;
@@ -382,6 +412,11 @@ export interface OutgoingItemsTable {
   proof_file_id: string | null;
   appeal_term: string | null;
   appeal_due: string | null;
+  addressee_kind: Generated<AddresseeKind>;
+  arrived_on: string | null;
+  arrival_proof_file_id: string | null;
+  first_notice_on: string | null;
+  not_collected_at: Timestamp | null;
 }
 
 export interface DecisionsTable {
@@ -427,6 +462,9 @@ export interface AuditEventsTable {
   description: string | null;
   /** xid8 of the writing transaction, as text. */
   tx: ColumnType<string, never, never>;
+  /** Who acted and the post they held at that moment (for the case record). */
+  actor_name: string | null;
+  actor_post: string | null;
 }
 
 export interface NotificationCursorsTable {
@@ -686,12 +724,14 @@ export interface DB {
   jrwa_versions: JrwaVersionsTable;
   jrwa_classes: JrwaClassesTable;
   jrwa_import_defects: JrwaImportDefectsTable;
+  jrwa_home_units: JrwaHomeUnitsTable;
   incoming_items: IncomingItemsTable;
   incoming_files: IncomingFilesTable;
   assignments: AssignmentsTable;
   cases: CasesTable;
   case_deadline_pauses: CaseDeadlinePausesTable;
   case_deadline_extensions: CaseDeadlineExtensionsTable;
+  case_parties: CasePartiesTable;
   documents: DocumentsTable;
   document_versions: DocumentVersionsTable;
   approval_paths: ApprovalPathsTable;

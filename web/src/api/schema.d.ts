@@ -1184,6 +1184,192 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/jrwa/home-units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Komórki macierzyste klas JRWA (kategoria „w komórce macierzystej” wykazu sprzed 2011 r.) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Komórki */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['HomeUnit'][];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/jrwa/home-units/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Klasy JRWA (lub gałęzie wykazu), których komórka jest komórką macierzystą; w innych komórkach sprawa dostaje kategorię „w pozostałych komórkach” */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['HomeUnitClasses'];
+        };
+      };
+      responses: {
+        /** @description Zapisano */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['HomeUnit'];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/incoming/{id}/files/{fileId}/content': {
     parameters: {
       query?: never;
@@ -3097,6 +3283,280 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/parties': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Strony postępowania */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Strony */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseParty'][];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Dodanie strony postępowania (otrzymuje m.in. zawiadomienie z art. 36 KPA) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AddCaseParty'];
+        };
+      };
+      responses: {
+        /** @description Dodano */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseParty'];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/file-inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Przeglądanie akt przez stronę (art. 73 § 1 KPA) – wiersz metryki */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RecordFileInspection'];
+        };
+      };
+      responses: {
+        /** @description Odnotowano w metryce */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              caseId: string;
+              /** Format: uuid */
+              partyId: string;
+              at: string;
+            };
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -6296,7 +6756,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Potwierdzenie doręczenia (zwrotka, UPD, odbiór osobisty) */
+    /** Potwierdzenie doręczenia: zwrotne potwierdzenie odbioru, UPD (ePUAP, data odbioru), dowód otrzymania z odebraniem (e-Doręczenia), odbiór osobisty */
     post: {
       parameters: {
         query?: never;
@@ -6383,7 +6843,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/outgoing/{id}/delivery-fiction': {
+  '/api/v1/outgoing/{id}/arrival': {
     parameters: {
       query?: never;
       header?: never;
@@ -6392,7 +6852,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Fikcja doręczenia e-Doręczeń (nieodebrane w 14 dni) */
+    /** e-Doręczenia: dzień wpłynięcia do skrzynki adresata z dowodu otrzymania; do podmiotu publicznego = doręczenie (art. 42 ust. 1 pkt 2 u.d.e.), do pozostałych początek 14 dni (art. 42 ust. 2) */
     post: {
       parameters: {
         query?: never;
@@ -6402,7 +6862,107 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RecordArrival'];
+        };
+      };
+      responses: {
+        /** @description Przesyłka */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OutgoingItem'];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/outgoing/{id}/delivery-fiction': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Fikcja doręczenia: e-Doręczenia – dzień po upływie 14 dni od wpłynięcia wg dowodu otrzymania (art. 42 ust. 2 u.d.e.); poczta – z upływem 14 dni od pierwszego awizo (art. 44 KPA, podaj firstNoticeOn). Portal i ePUAP nie mają fikcji. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['DeliveryFiction'];
+        };
+      };
       responses: {
         /** @description Przesyłka */
         200: {
@@ -6580,7 +7140,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Zakończenie sprawy (data zakończenia, kategoria archiwalna, data brakowania) */
+    /** Zakończenie sprawy (data zakończenia, kategoria archiwalna, data brakowania albo ekspertyzy) */
     post: {
       parameters: {
         query?: never;
@@ -6604,6 +7164,7 @@ export interface paths {
               closedOn: string;
               archivalCategory: string | null;
               disposalFrom: string | null;
+              expertReviewFrom: string | null;
             };
           };
         };
@@ -8205,6 +8766,20 @@ export interface components {
       adoptedOn: string;
       text: string;
     };
+    HomeUnit: {
+      /** Format: uuid */
+      unitId: string;
+      symbols: string[];
+    };
+    HomeUnitClasses: {
+      /**
+       * @example [
+       *       "05",
+       *       "0003"
+       *     ]
+       */
+      symbols: string[];
+    };
     RegisterIncoming: {
       /** @example Wniosek o wydanie zaświadczenia o niezaleganiu w podatkach */
       title: string;
@@ -8362,8 +8937,10 @@ export interface components {
       closedAt: string | null;
       /** @description Kategoria archiwalna (ustalana przy zakończeniu) */
       archivalCategory: string | null;
-      /** @description Najwcześniejsza data brakowania (B<n>: n pełnych lat od 1 stycznia roku po zakończeniu) */
+      /** @description Najwcześniejsza data brakowania (B<n>: n pełnych lat od 1 stycznia roku po zakończeniu); nigdy dla BE<n> */
       disposalFrom: string | null;
+      /** @description BE<n>: od tego dnia ekspertyza archiwum państwowego (może zmienić kategorię na A); to nie jest data brakowania */
+      expertReviewFrom: string | null;
       incomingIds: string[];
       allowedActions: string[];
     };
@@ -8416,6 +8993,58 @@ export interface components {
         remarks: string | null;
       }[];
     };
+    CaseParty: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      address: {
+        street?: string;
+        /** @example 72-600 */
+        postalCode?: string;
+        /** @example Świnoujście */
+        town: string;
+        /** @example Polska */
+        country: string;
+      } | null;
+      electronicAddress: string | null;
+      /**
+       * Format: uuid
+       * @description Pismo, którego nadawcą jest strona (np. pismo wszczynające)
+       */
+      incomingId: string | null;
+      addedAt: string;
+    };
+    AddCaseParty: {
+      /** @example Anna Nowak */
+      name: string;
+      address?: {
+        street?: string;
+        /** @example 72-600 */
+        postalCode?: string;
+        /** @example Świnoujście */
+        town: string;
+        /** @example Polska */
+        country: string;
+      };
+      /** @example AE:PL-12345-67890-ABCDE-12 */
+      electronicAddress?: string;
+    };
+    RecordFileInspection: {
+      /** Format: uuid */
+      partyId: string;
+      /**
+       * Format: date-time
+       * @description Chwila przeglądania akt; domyślnie teraz
+       */
+      at?: string;
+      /** @example Strona sporządziła notatki; wydano kopię protokołu oględzin */
+      remarks?: string;
+      /**
+       * Format: uuid
+       * @description Dokument sprawy z adnotacją lub protokołem z udostępnienia akt (art. 72 KPA)
+       */
+      noteDocumentId?: string;
+    };
     ComputedDeadline: {
       from: string;
       term: string;
@@ -8430,13 +9059,18 @@ export interface components {
       kind: 'immediate' | 'one_month' | 'two_months' | 'appeal' | 'custom' | null;
       term: string | null;
       startsOn: string | null;
+      /** @description Sprawa niezwłoczna (art. 35 § 2): dzień przypomnienia; nie jest terminem */
+      remindOn: string | null;
       rawEnd: string | null;
       baseDue: string | null;
       pausedDays: number;
       pausedSince: string | null;
       due: string | null;
-      /** @enum {string} */
-      status: 'running' | 'paused' | 'overdue' | 'none';
+      /**
+       * @description immediate = niezwłocznie (art. 35 § 2), bez daty końcowej
+       * @enum {string}
+       */
+      status: 'running' | 'paused' | 'overdue' | 'immediate' | 'none';
       workingDaysLeft: number | null;
       pauses: {
         /** Format: uuid */
@@ -8454,11 +9088,16 @@ export interface components {
         newDue: string;
         reason: string;
         noticeText: string;
+        /**
+         * Format: uuid
+         * @description Projekt zawiadomienia stron (art. 36 § 1 KPA) w aktach sprawy
+         */
+        noticeDocumentId: string | null;
       }[];
     };
     SetDeadline: {
       /**
-       * @description immediate = bez zwłoki; one_month / two_months (art. 35 § 3); appeal = 1 miesiąc od otrzymania odwołania; custom = termin urzędu
+       * @description immediate = niezwłocznie (art. 35 § 2: bez liczby dni i bez daty końcowej, tylko przypomnienie); one_month / two_months (art. 35 § 3); appeal = 1 miesiąc od otrzymania odwołania; custom = termin urzędu
        * @enum {string}
        */
       kind: 'immediate' | 'one_month' | 'two_months' | 'appeal' | 'custom';
@@ -8467,8 +9106,10 @@ export interface components {
        * @example 14d
        */
       term?: string;
-      /** @description Domyślnie dzień wpływu pisma wszczynającego (dla pism elektronicznych: dzień z UPP/UPD) */
+      /** @description Domyślnie dzień wpływu pisma wszczynającego (dla pism elektronicznych: dzień z UPP albo dowodu otrzymania) */
       startsOn?: string;
+      /** @description Tylko immediate: po ilu dniach roboczych przypomnieć prowadzącemu (domyślnie 3); to nie jest termin */
+      remindAfterWorkingDays?: number;
     };
     PauseDeadline: {
       /** @enum {string} */
@@ -8728,6 +9369,12 @@ export interface components {
           /** @example Polska */
           country: string;
         };
+        /**
+         * @description person = osoba fizyczna, business = podmiot niepubliczny, public_entity = podmiot publiczny (np. SKO, inny urząd)
+         * @default person
+         * @enum {string}
+         */
+        kind: 'person' | 'business' | 'public_entity';
       };
       /** @example AE:PL-12345-67890-ABCDE-12 */
       electronicAddress?: string;
@@ -8747,21 +9394,53 @@ export interface components {
       documentId: string | null;
       addresseeName: string;
       /** @enum {string} */
+      addresseeKind: 'person' | 'business' | 'public_entity';
+      /** @enum {string} */
       method: 'post' | 'post_return_receipt' | 'edoreczenia' | 'epuap' | 'personal' | 'portal';
       /** @enum {string} */
       status: 'registered' | 'sent' | 'delivered' | 'returned';
       registeredAt: string;
       sentAt: string | null;
+      /** @description e-Doręczenia: dzień wpłynięcia do skrzynki adresata wg dowodu otrzymania */
+      arrivedOn: string | null;
+      /** @description Poczta: dzień pierwszego zawiadomienia (awizo), art. 44 KPA */
+      firstNoticeOn: string | null;
       deliveredOn: string | null;
-      deliveryKind: string | null;
+      /** @enum {string|null} */
+      deliveryKind:
+        | 'receipt'
+        | 'electronic_proof'
+        | 'personal'
+        | 'fiction'
+        | 'postal_fiction'
+        | 'arrival'
+        | null;
+      /** @description Nazwa dowodu doręczenia, np. „dowód otrzymania”, „zwrotne potwierdzenie odbioru”, „potwierdzenie odbioru w portalu” */
+      proofName: string | null;
+      /** @description e-Doręczenia do osoby lub podmiotu niepublicznego: dzień, w którym nieodebrana przesyłka będzie uznana za doręczoną (od dnia wpłynięcia) */
       fictionDate: string | null;
+      /** @description Portal: kiedy prowadzącemu zgłoszono, że pisma nie pobrano (brak fikcji doręczenia – doręcz inną drogą) */
+      notCollectedAt: string | null;
       appealTerm: string | null;
       appealDue: string | null;
     };
     RecordDelivery: {
-      /** @enum {string} */
+      /**
+       * @description receipt = zwrotne potwierdzenie odbioru podpisane przez adresata; electronic_proof = odebranie wg UPD (ePUAP, data odbioru) albo dowodu otrzymania (e-Doręczenia); personal = odbiór osobisty
+       * @enum {string}
+       */
       kind: 'receipt' | 'electronic_proof' | 'personal';
       deliveredOn: string;
+    };
+    RecordArrival: {
+      /** @description Dzień wpłynięcia przesyłki na adres do doręczeń elektronicznych adresata */
+      arrivedOn: string;
+    };
+    DeliveryFiction: {
+      /** @description e-Doręczenia: dzień wpłynięcia z dowodu otrzymania, jeśli nie został już odnotowany (POST /outgoing/{id}/arrival) */
+      arrivedOn?: string;
+      /** @description Poczta: dzień pierwszego zawiadomienia (awizo) z adnotacji na zwróconej przesyłce; doręczenie z upływem 14 dni (art. 44 § 4 KPA) */
+      firstNoticeOn?: string;
     };
     Notification: {
       /** Format: uuid */
@@ -8946,6 +9625,8 @@ export interface components {
       deadline: {
         due: string | null;
         pausedSince: string | null;
+        /** @description Niezwłocznie (art. 35 § 2 KPA): bez daty końcowej */
+        immediate: boolean;
         estimated: boolean;
         basis: string;
         overdue: boolean;

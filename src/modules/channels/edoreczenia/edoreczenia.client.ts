@@ -81,16 +81,24 @@ export function createEdoreczeniaClient(baseUrl: string, timeoutMs: number): Cha
           timeoutMs,
         }),
       );
-      const handover = answer.evidences.find((e) => e.type === 'ContentHandover');
-      if (!handover) return null;
-      const content = new Uint8Array(Buffer.from(handover.xml, 'base64'));
-      const evidence = parseEvidence(content);
-      return {
-        name: EVIDENCE_NAMES.ContentHandover,
-        deliveredAt: evidence.eventTime,
-        fileName: handover.fileName,
-        content,
+      // The dowód otrzymania: ContentConsignment = the letter arrived in the addressee's box
+      // (wpłynięcie), ContentHandover = the addressee collected it (odebranie). The time is read
+      // from the sealed evidence itself, not from the envelope around it.
+      const proofOf = (type: 'ContentConsignment' | 'ContentHandover') => {
+        const found = answer.evidences.find((e) => e.type === type);
+        if (!found) return undefined;
+        const content = new Uint8Array(Buffer.from(found.xml, 'base64'));
+        const evidence = parseEvidence(content);
+        if (evidence.type !== type)
+          throw channelErrors.malformedProof({ reason: `evidence is not ${type}` });
+        return {
+          name: EVIDENCE_NAMES[type],
+          at: evidence.eventTime,
+          fileName: found.fileName,
+          content,
+        };
       };
+      return { arrival: proofOf('ContentConsignment'), collection: proofOf('ContentHandover') };
     },
     readMessage: readEdoreczeniaMessage,
   };

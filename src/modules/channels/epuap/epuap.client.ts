@@ -8,7 +8,7 @@ import {
   type EpuapSendRequest,
 } from './epuap.envelope.ts';
 import { readEpuapMessage } from './epuap.message.ts';
-import { parseUpo } from './upo.ts';
+import { parseUpd } from './upo.ts';
 
 /** The ePUAP channel over HTTP (`baseUrl` = OBIEG_EPUAP_URL). Mailboxes are skrytka addresses. */
 export function createEpuapClient(baseUrl: string, timeoutMs: number): ChannelClient {
@@ -54,6 +54,7 @@ export function createEpuapClient(baseUrl: string, timeoutMs: number): ChannelCl
         adresOdpowiedzi: mailbox,
         nazwaAdresata: letter.addressee.name,
         identyfikatorDokumentu: letter.rkwNumber,
+        ...(letter.caseSign ? { identyfikatorSprawy: letter.caseSign } : {}),
         tytul: letter.title,
         dokumenty: letter.files.map((f) => ({
           nazwaPliku: f.name,
@@ -81,14 +82,17 @@ export function createEpuapClient(baseUrl: string, timeoutMs: number): ChannelCl
           timeoutMs,
         }),
       );
-      if (answer.status === 'oczekuje') return null;
+      if (answer.status === 'oczekuje') return {};
       const content = new Uint8Array(Buffer.from(answer.upd.zawartosc, 'base64'));
-      const upd = parseUpo(content);
+      // The UPD's DataOdbioru is the moment of delivery (only a UPP has DataDoreczenia).
+      const upd = parseUpd(content);
       return {
-        name: 'UPD',
-        deliveredAt: upd.deliveredAt,
-        fileName: answer.upd.nazwaPliku,
-        content,
+        collection: {
+          name: 'UPD',
+          at: upd.collectedAt,
+          fileName: answer.upd.nazwaPliku,
+          content,
+        },
       };
     },
     readMessage: readEpuapMessage,

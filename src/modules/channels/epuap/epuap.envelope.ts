@@ -44,6 +44,7 @@ export const epuapSendSchema = z.object({
   adresOdpowiedzi: z.string().min(1),
   nazwaAdresata: z.string(),
   identyfikatorDokumentu: z.string(),
+  identyfikatorSprawy: z.string().optional(),
   tytul: z.string(),
   dokumenty: z.array(fileSchema).min(1),
 });

@@ -3,7 +3,7 @@ import { partialDateOf, type InboundFile, type InboundLetter } from '../inbound-
 import { parseXmlBytes } from '../xml.ts';
 import { epuapEnvelopeSchema } from './epuap.envelope.ts';
 import { isGeneralLetter, parseGeneralLetter } from './general-letter.ts';
-import { parseUpo } from './upo.ts';
+import { parseUpp } from './upo.ts';
 
 const decode = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 
@@ -49,7 +49,7 @@ export function readEpuapDocument(
     fallbackSender?: string | undefined;
   },
 ): InboundLetter {
-  const upp = options.proof ? parseUpo(options.proof.content) : undefined;
+  const upp = options.proof ? parseUpp(options.proof.content) : undefined;
   const receivedAt = upp?.deliveredAt ?? options.receivedAt;
   if (!receivedAt) throw channelErrors.receivedTimeUnknown();
   const files: InboundFile[] = [

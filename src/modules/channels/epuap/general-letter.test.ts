@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readEpuapDocument } from './epuap.message.ts';
 import { buildGeneralLetter } from './general-letter.builder.ts';
 import { parseGeneralLetter } from './general-letter.ts';
-import { parseUpo } from './upo.ts';
+import { parseUpp } from './upo.ts';
 
 const fixture = (name: string) =>
   new Uint8Array(fs.readFileSync(new URL(`../../../../test/fixtures/${name}`, import.meta.url)));
@@ -41,7 +41,7 @@ describe('ePUAP general letter (form 2013/12/12/1410)', () => {
   });
 
   it('takes the received time from the UPP, not from the letter or the clock', () => {
-    const upp = parseUpo(fixture('epuap-pismo-ogolne.upp.xml'));
+    const upp = parseUpp(fixture('epuap-pismo-ogolne.upp.xml'));
     expect(upp).toMatchObject({ kind: 'UPP', id: 'UPP-2026-02-27-7731452' });
     expect(upp.deliveredAt.toISOString()).toBe('2026-02-27T20:14:31.000Z');
     const letter = readEpuapDocument(fixture('epuap-pismo-ogolne.xml'), {

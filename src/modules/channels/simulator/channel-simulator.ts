@@ -8,7 +8,7 @@ import type { ChannelName } from '../channel-client.ts';
 import { buildEvidence } from '../edoreczenia/evidence.ts';
 import { edoreczeniaSendSchema } from '../edoreczenia/edoreczenia.envelope.ts';
 import { epuapSendSchema } from '../epuap/epuap.envelope.ts';
-import { buildUpo } from '../epuap/upo.ts';
+import { buildUpd } from '../epuap/upo.ts';
 import {
   simulatedEdoreczeniaEnvelope,
   simulatedEpuapEnvelope,
@@ -61,6 +61,8 @@ interface SentLetter {
   addressee: string;
   request: unknown;
   sentAt: Date;
+  /** e-Doręczenia: when the letter arrived in the addressee's box (the dowód otrzymania's day). */
+  arrivedAt: Date;
   collectedAt: Date | null;
 }
 
@@ -102,6 +104,11 @@ export interface ChannelSimulator {
   ): string;
   /** The addressee opens the letter: UPD / ContentHandover evidence from `at`. */
   collect(channel: ChannelName, externalId: string, at?: Date): void;
+  /**
+   * e-Doręczenia: the letter arrives in the addressee's box at `at` (ContentConsignment evidence,
+   * the dowód otrzymania's arrival day), not when it was sent. By default it arrives at once.
+   */
+  arrive(externalId: string, at: Date): void;
   sentLetters(): SentLetter[];
   stats(): SimulatorStats;
   close(): Promise<void>;
@@ -232,6 +239,12 @@ export async function startChannelSimulator(
     const letter = sent.get(`${channel} ${externalId}`);
     if (!letter) throw new Error(`no sent letter ${externalId}`);
     letter.collectedAt = at;
+  }
+
+  function arrive(externalId: string, at: Date) {
+    const letter = sent.get(`edoreczenia ${externalId}`);
+    if (!letter) throw new Error(`no sent letter ${externalId}`);
+    letter.arrivedAt = at;
   }
 
   const send = (
@@ -470,6 +483,7 @@ export async function startChannelSimulator(
                 .eDeliveryAddress,
         request: parsed.data,
         sentAt: now(),
+        arrivedAt: now(),
         collectedAt: null,
       };
       sent.set(`${channel} ${letter.id}`, letter);
@@ -505,18 +519,18 @@ export async function startChannelSimulator(
     if (!letter) return send(res, 404, { blad: 'brak przesyłki' });
     if (channel === 'epuap') {
       if (!letter.collectedAt) return send(res, 200, { status: 'oczekuje' });
+      // The UPD as ePUAP issues it (UPO/2008/05/09): DataOdbioru, DataUtworzeniaPoswiadczenia,
+      // PodmiotWystawiajacyPoswiadczenie, IdentyfikatorSprawy — no DataDoreczenia.
+      const request = letter.request as { nazwaAdresata: string; identyfikatorSprawy?: string };
       const upd = await signWith(seal)(
-        buildUpo({
-          kind: 'UPD',
+        buildUpd({
           id: `UPD-${letter.id}`,
-          deliveredAt: letter.collectedAt,
+          collectedAt: letter.collectedAt,
           createdAt: letter.collectedAt,
+          issuer: { name: 'Urząd Miasta Demo', id: letter.mailbox },
+          addressee: { name: request.nazwaAdresata, box: letter.addressee },
+          caseId: request.identyfikatorSprawy,
           documentId: letter.id,
-          sender: { name: 'Urząd Miasta Demo', box: letter.mailbox },
-          addressee: {
-            name: (letter.request as { nazwaAdresata: string }).nazwaAdresata,
-            box: letter.addressee,
-          },
         }),
         letter.collectedAt,
       );
@@ -529,11 +543,18 @@ export async function startChannelSimulator(
         },
       });
     }
-    const evidence = async (type: 'SubmissionAcceptance' | 'ContentHandover', at: Date) => ({
+    const evidence = async (
+      type: 'SubmissionAcceptance' | 'ContentConsignment' | 'ContentHandover',
+      at: Date,
+    ) => ({
       type,
       eventTime: at.toISOString(),
       fileName:
-        type === 'ContentHandover' ? `dowod-otrzymania-${letter.id}.xml` : 'dowod-nadania.xml',
+        type === 'ContentHandover'
+          ? `dowod-otrzymania-odebranie-${letter.id}.xml`
+          : type === 'ContentConsignment'
+            ? `dowod-otrzymania-wplyniecie-${letter.id}.xml`
+            : 'dowod-nadania.xml',
       xml: Buffer.from(
         await signWith(seal)(
           buildEvidence({
@@ -549,6 +570,8 @@ export async function startChannelSimulator(
       ).toString('base64'),
     });
     const evidences = [await evidence('SubmissionAcceptance', letter.sentAt)];
+    if (letter.arrivedAt <= now())
+      evidences.push(await evidence('ContentConsignment', letter.arrivedAt));
     if (letter.collectedAt) evidences.push(await evidence('ContentHandover', letter.collectedAt));
     send(res, 200, { evidences });
   }
@@ -600,6 +623,7 @@ export async function startChannelSimulator(
     addMessages,
     addEpuapDocument,
     collect,
+    arrive,
     sentLetters: () => [...sent.values()],
     stats: () => structuredClone(stats),
     close: () =>

@@ -2,7 +2,7 @@ import { buildEvidence } from '../edoreczenia/evidence.ts';
 import type { EdoreczeniaEnvelope } from '../edoreczenia/edoreczenia.envelope.ts';
 import type { EpuapEnvelope } from '../epuap/epuap.envelope.ts';
 import { buildGeneralLetter } from '../epuap/general-letter.builder.ts';
-import { buildUpo } from '../epuap/upo.ts';
+import { buildUpp } from '../epuap/upo.ts';
 
 /**
  * What the simulator puts in the office's boxes: realistic ePUAP general letters (with a PDF
@@ -86,8 +86,7 @@ export async function simulatedEpuapEnvelope(input: {
     });
     document = new TextEncoder().encode(input.sign ? await input.sign(xml, input.receivedAt) : xml);
   }
-  const upp = buildUpo({
-    kind: 'UPP',
+  const upp = buildUpp({
     id: `UPP-${input.id}`,
     deliveredAt: input.receivedAt,
     createdAt: input.receivedAt,

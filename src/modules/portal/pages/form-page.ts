@@ -113,8 +113,8 @@ export function formBody(options: {
         </div>
       </fieldset>
       <p>
-        Wysyłając wniosek, potwierdzasz, że dane są zgodne z prawdą. Otrzymasz urzędowe
-        poświadczenie przedłożenia (UPP) z numerem w rejestrze urzędu.
+        Wysyłając wniosek, potwierdzasz, że dane są zgodne z prawdą. Otrzymasz potwierdzenie
+        złożenia pisma z numerem w rejestrze urzędu.
       </p>
       <button class="button" type="submit">Wyślij wniosek</button>
     </form>`;

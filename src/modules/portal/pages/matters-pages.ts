@@ -77,7 +77,7 @@ export function matterBody(options: {
               Urząd otrzymał Twój wniosek ${warsawDisplay(matter.receivedAt)}.
               ${matter.rpwSign ? html`Numer w rejestrze przesyłek wpływających: <strong>${matter.rpwSign}</strong>.` : 'Rejestracja trwa – odśwież stronę za chwilę.'}
             </p>
-            ${matter.receiptReady ? html`<p>Pobierz urzędowe poświadczenie przedłożenia (UPP) poniżej i zachowaj je.</p>` : ''}
+            ${matter.receiptReady ? html`<p>Pobierz potwierdzenie złożenia pisma poniżej i zachowaj je.</p>` : ''}
           </div>`
         : ''
     }
@@ -169,16 +169,16 @@ export function matterBody(options: {
       ${
         matter.receiptReady
           ? html`<li>
-                <a href="/portal/sprawy/${matter.id}/upp.pdf"
-                  >Urzędowe poświadczenie przedłożenia (PDF)</a
+                <a href="/portal/sprawy/${matter.id}/potwierdzenie.pdf"
+                  >Potwierdzenie złożenia pisma (PDF)</a
                 >
               </li>
               <li>
-                <a href="/portal/sprawy/${matter.id}/upp.xml"
-                  >Urzędowe poświadczenie przedłożenia z pieczęcią elektroniczną (XML)</a
+                <a href="/portal/sprawy/${matter.id}/potwierdzenie.xml"
+                  >Potwierdzenie złożenia pisma z pieczęcią elektroniczną (XML)</a
                 >
               </li>`
-          : html`<li>Poświadczenie przedłożenia (UPP) będzie dostępne po rejestracji wniosku.</li>`
+          : html`<li>Potwierdzenie złożenia pisma będzie dostępne po rejestracji wniosku.</li>`
       }
     </ul>
     <h2>Historia sprawy</h2>
@@ -191,6 +191,7 @@ export function matterBody(options: {
 export function deadlineText(p: Pick<CaseProgress, 'deadline'>): Html {
   const d = p.deadline;
   if (!d) return html`ustalany po wszczęciu sprawy`;
+  if (d.immediate) return html`<strong>niezwłocznie</strong> (${d.basis}) – bez daty końcowej`;
   if (!d.due) {
     return html`bieg terminu
     wstrzymany${d.pausedSince ? html` od ${displayDate(d.pausedSince)}` : ''} (${d.basis})`;
@@ -202,11 +203,11 @@ export function deadlineText(p: Pick<CaseProgress, 'deadline'>): Html {
 function letterRow(letter: LetterView, csrfToken: string): Html {
   const delivery = letter.deliveredOn
     ? html`Doręczono
-      ${displayDate(letter.deliveredOn)}${letter.deliveryKind === 'fiction' ? ' (doręczenie zastępcze)' : ''}${
+      ${displayDate(letter.deliveredOn)}${letter.downloadedAt ? ' (pobrane w portalu)' : ''}${
         letter.appealDue ? html`<br />Termin na odwołanie: ${displayDate(letter.appealDue)}` : ''
       }`
-    : html`<strong>Nowe – czeka na pobranie</strong
-        >${letter.fictionDate ? html`<br />Uznane za doręczone ${displayDate(letter.fictionDate)}, jeśli go nie pobierzesz` : ''}`;
+    : html`<strong>Nowe – czeka na pobranie</strong><br />Pismo jest doręczone z chwilą pobrania.
+        Jeśli go nie pobierzesz, urząd doręczy je inną drogą (e-Doręczenia lub poczta).`;
   return html`<tr>
     <td data-label="Pismo">${letter.title}<br /><span class="muted">${letter.rkwSign}</span></td>
     <td data-label="Udostępniono">${warsawDisplay(letter.availableAt)}</td>

@@ -13,8 +13,8 @@ export function statusBody(options: {
   const r = options.result;
   return html`<h1>Sprawdź status sprawy</h1>
     <p class="lead">
-      Podaj znak sprawy albo numer RPW oraz kod dostępu z potwierdzenia wpływu lub z poświadczenia
-      przedłożenia (UPP).
+      Podaj znak sprawy albo numer RPW oraz kod dostępu z potwierdzenia wpływu lub z potwierdzenia
+      złożenia pisma w portalu.
     </p>
     ${
       options.error

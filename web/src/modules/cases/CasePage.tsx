@@ -104,8 +104,17 @@ function CaseBody(props: { kase: Case }) {
                   <dd>{format.dateTime(kase.closedAt)}</dd>
                   <dt>{t('cases.archivalCategory')}</dt>
                   <dd>{kase.archivalCategory ?? '—'}</dd>
-                  <dt>{t('cases.disposalFrom')}</dt>
-                  <dd>{format.date(kase.disposalFrom)}</dd>
+                  {kase.expertReviewFrom ? (
+                    <>
+                      <dt>{t('cases.expertReviewFrom')}</dt>
+                      <dd>{format.date(kase.expertReviewFrom)}</dd>
+                    </>
+                  ) : (
+                    <>
+                      <dt>{t('cases.disposalFrom')}</dt>
+                      <dd>{format.date(kase.disposalFrom)}</dd>
+                    </>
+                  )}
                 </>
               ) : null}
               {kase.parentCaseId ? (

@@ -25,6 +25,7 @@ const STATUS_TONE: Record<CaseDeadline['status'], Tone> = {
   running: 'info',
   paused: 'warning',
   overdue: 'danger',
+  immediate: 'info',
   none: 'neutral',
 };
 
@@ -73,6 +74,15 @@ function ClockBody(props: { deadline: CaseDeadline; caseId: string; canWork: boo
                 </span>
               ) : null}
             </>
+          ) : d.status === 'immediate' ? (
+            <span>
+              {t('deadlines.immediateNote')}
+              {d.remindOn ? (
+                <span className="clock-days">
+                  {t('deadlines.remindOn')}: {format.date(d.remindOn)}
+                </span>
+              ) : null}
+            </span>
           ) : (
             <span>{t('deadlines.noDeadline')}</span>
           )}
@@ -114,7 +124,8 @@ function ClockBody(props: { deadline: CaseDeadline; caseId: string; canWork: boo
           <ul className="plain-list">
             {d.extensions.map((e) => (
               <li key={e.id}>
-                {format.date(e.previousDue)} → <strong>{format.date(e.newDue)}</strong>
+                {e.previousDue ? format.date(e.previousDue) : t('deadlines.previousImmediate')} →{' '}
+                <strong>{format.date(e.newDue)}</strong>
                 <span className="muted"> · {e.reason}</span>
               </li>
             ))}
@@ -153,6 +164,7 @@ function ClockActions(props: {
   const [kind, setKind] = useState<DeadlineKind>('one_month');
   const [term, setTerm] = useState('');
   const [startsOn, setStartsOn] = useState('');
+  const [remindAfter, setRemindAfter] = useState('');
   const [reason, setReason] = useState<PauseReason>('completion');
   const [description, setDescription] = useState('');
   const [pauseStart, setPauseStart] = useState(todayInWarsaw());
@@ -172,6 +184,8 @@ function ClockActions(props: {
                 kind,
                 term: kind === 'custom' ? term.trim() : undefined,
                 startsOn: startsOn || undefined,
+                remindAfterWorkingDays:
+                  kind === 'immediate' && remindAfter.trim() ? Number(remindAfter) : undefined,
               }),
             t('deadlines.saved'),
           )}
@@ -190,6 +204,15 @@ function ClockActions(props: {
                 onChange={setTerm}
                 hint={t('deadlines.termHint')}
                 required
+              />
+            ) : null}
+            {kind === 'immediate' ? (
+              <TextField
+                label={t('deadlines.remindAfter')}
+                type="number"
+                value={remindAfter}
+                onChange={setRemindAfter}
+                hint={t('deadlines.remindAfterHint')}
               />
             ) : null}
             <TextField

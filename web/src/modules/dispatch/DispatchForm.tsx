@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/Alert.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import {
+  ADDRESSEE_KINDS,
   DISPATCH_METHODS,
   ELECTRONIC_METHODS,
   POSTAL_METHODS,
   registerOutgoing,
+  type AddresseeKind,
   type DispatchMethod,
 } from './dispatch.api.ts';
 
@@ -30,6 +32,7 @@ export function DispatchForm(props: {
     props.signed ? 'post_return_receipt' : 'post',
   );
   const [name, setName] = useState(props.party?.name ?? '');
+  const [addresseeKind, setAddresseeKind] = useState<AddresseeKind>('person');
   const [street, setStreet] = useState(props.party?.street ?? '');
   const [postalCode, setPostalCode] = useState(props.party?.postalCode ?? '');
   const [town, setTown] = useState(props.party?.town ?? '');
@@ -66,6 +69,7 @@ export function DispatchForm(props: {
         documentId: props.documentId,
         addressee: {
           name: name.trim(),
+          kind: addresseeKind,
           address: town.trim()
             ? {
                 street: street.trim() || undefined,
@@ -116,6 +120,16 @@ export function DispatchForm(props: {
           onChange={setName}
           required
           error={errors.name}
+        />
+        <SelectField
+          label={t('dispatch.addresseeKind')}
+          value={addresseeKind}
+          onChange={(v) => setAddresseeKind(v as AddresseeKind)}
+          options={ADDRESSEE_KINDS.map((k) => ({
+            value: k,
+            label: t(`dispatch.addresseeKinds.${k}`),
+          }))}
+          hint={method === 'edoreczenia' ? t('dispatch.addresseeKindHint') : undefined}
         />
         {electronic ? (
           <TextField

@@ -6,23 +6,46 @@ import { SelectField, TextField } from '../../ui/Field.tsx';
 import { todayInWarsaw } from '../../ui/format.ts';
 import {
   markSent,
+  POSTAL_METHODS,
+  recordArrival,
   recordDelivery,
   recordDeliveryFiction,
   type OutgoingItem,
 } from './dispatch.api.ts';
 
-/** What kancelaria does with a registered shipment: send it, then record its delivery. */
+type ManualKind = 'receipt' | 'electronic_proof' | 'personal';
+
+/** The proofs a method can have: a signed receipt on paper, a service's proof electronically. */
+function kindsFor(method: OutgoingItem['method']): ManualKind[] {
+  if (POSTAL_METHODS.includes(method)) return ['receipt'];
+  if (method === 'personal') return ['personal'];
+  // A portal letter is delivered by its download only, which the portal records itself.
+  if (method === 'portal') return [];
+  return ['electronic_proof'];
+}
+
+/**
+ * What kancelaria does with a registered shipment: send it, then record its delivery — the
+ * signed return receipt, the e-Doręczenia dowód otrzymania (its arrival day, then collection or
+ * the fiction from that day), or a postal letter not collected after the notices (art. 44 KPA).
+ */
 export function OutgoingActions(props: {
-  item: Pick<OutgoingItem, 'id' | 'status' | 'method' | 'rkwNumber'>;
+  item: Pick<OutgoingItem, 'id' | 'status' | 'method' | 'rkwNumber'> &
+    Partial<Pick<OutgoingItem, 'arrivedOn' | 'fictionDate'>>;
   onDone?: (item: OutgoingItem) => void;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [kind, setKind] = useState<'receipt' | 'electronic_proof' | 'personal'>('receipt');
+  const kinds = kindsFor(props.item.method);
+  const [kind, setKind] = useState<ManualKind>(kinds[0] ?? 'receipt');
   const [deliveredOn, setDeliveredOn] = useState(todayInWarsaw());
+  const [arrivedOn, setArrivedOn] = useState(todayInWarsaw());
+  const [firstNoticeOn, setFirstNoticeOn] = useState('');
   const [dateError, setDateError] = useState<string>();
+  const postal = POSTAL_METHODS.includes(props.item.method);
+  const edoreczenia = props.item.method === 'edoreczenia';
 
   async function run(action: () => Promise<OutgoingItem>) {
     setBusy(true);
@@ -40,6 +63,12 @@ export function OutgoingActions(props: {
     }
   }
 
+  const checkDay = (day: string) => {
+    if (!day) return t('validation.required');
+    if (day > todayInWarsaw()) return t('validation.notInFuture');
+    return undefined;
+  };
+
   return (
     <div className="outgoing-actions">
       <ErrorAlert error={error} />
@@ -54,7 +83,7 @@ export function OutgoingActions(props: {
           {t('dispatch.markSent')}
         </button>
       ) : null}
-      {props.item.status === 'sent' ? (
+      {props.item.status === 'sent' && kinds.length > 0 ? (
         <details className="action-box">
           <summary>{t('dispatch.recordDelivery')}</summary>
           <form
@@ -62,21 +91,21 @@ export function OutgoingActions(props: {
             aria-label={t('dispatch.recordDeliveryOf', { number: props.item.rkwNumber })}
             onSubmit={(event: FormEvent) => {
               event.preventDefault();
-              if (!deliveredOn) return setDateError(t('validation.required'));
-              if (deliveredOn > todayInWarsaw()) return setDateError(t('validation.notInFuture'));
-              setDateError(undefined);
-              void run(() => recordDelivery(props.item.id, { kind, deliveredOn }));
+              const problem = checkDay(deliveredOn);
+              setDateError(problem);
+              if (!problem) void run(() => recordDelivery(props.item.id, { kind, deliveredOn }));
             }}
           >
-            <SelectField
-              label={t('dispatch.deliveryKind')}
-              value={kind}
-              onChange={(v) => setKind(v as typeof kind)}
-              options={(['receipt', 'electronic_proof', 'personal'] as const).map((k) => ({
-                value: k,
-                label: t(`dispatch.delivery.${k}`),
-              }))}
-            />
+            {kinds.length > 1 ? (
+              <SelectField
+                label={t('dispatch.deliveryKind')}
+                value={kind}
+                onChange={(v) => setKind(v as ManualKind)}
+                options={kinds.map((k) => ({ value: k, label: t(`dispatch.delivery.${k}`) }))}
+              />
+            ) : (
+              <p className="muted small">{t(`dispatch.delivery.${kinds[0]!}`)}</p>
+            )}
             <TextField
               label={t('dispatch.deliveredOn')}
               type="date"
@@ -90,16 +119,72 @@ export function OutgoingActions(props: {
               {t('dispatch.recordDelivery')}
             </button>
           </form>
-          {props.item.method === 'edoreczenia' ? (
-            <button
-              type="button"
-              className="secondary small"
-              disabled={busy}
-              onClick={() => void run(() => recordDeliveryFiction(props.item.id))}
-            >
-              {t('dispatch.fiction')}
+        </details>
+      ) : null}
+      {props.item.status === 'sent' && edoreczenia && !props.item.arrivedOn ? (
+        <details className="action-box">
+          <summary>{t('dispatch.recordArrival')}</summary>
+          <form
+            noValidate
+            onSubmit={(event: FormEvent) => {
+              event.preventDefault();
+              const problem = checkDay(arrivedOn);
+              setDateError(problem);
+              if (!problem) void run(() => recordArrival(props.item.id, { arrivedOn }));
+            }}
+          >
+            <TextField
+              label={t('dispatch.arrivedOnLabel')}
+              type="date"
+              value={arrivedOn}
+              onChange={setArrivedOn}
+              max={todayInWarsaw()}
+              required
+              hint={t('dispatch.arrivalHint')}
+              error={dateError}
+            />
+            <button type="submit" className="small" disabled={busy}>
+              {t('dispatch.recordArrival')}
             </button>
-          ) : null}
+          </form>
+        </details>
+      ) : null}
+      {props.item.status === 'sent' && edoreczenia && props.item.fictionDate ? (
+        <button
+          type="button"
+          className="secondary small"
+          disabled={busy || props.item.fictionDate > todayInWarsaw()}
+          onClick={() => void run(() => recordDeliveryFiction(props.item.id))}
+        >
+          {t('dispatch.fiction')}
+        </button>
+      ) : null}
+      {props.item.status === 'sent' && postal ? (
+        <details className="action-box">
+          <summary>{t('dispatch.postalFiction')}</summary>
+          <form
+            noValidate
+            onSubmit={(event: FormEvent) => {
+              event.preventDefault();
+              const problem = checkDay(firstNoticeOn);
+              setDateError(problem);
+              if (!problem) void run(() => recordDeliveryFiction(props.item.id, { firstNoticeOn }));
+            }}
+          >
+            <TextField
+              label={t('dispatch.firstNoticeOn')}
+              type="date"
+              value={firstNoticeOn}
+              onChange={setFirstNoticeOn}
+              max={todayInWarsaw()}
+              required
+              hint={t('dispatch.postalFictionHint')}
+              error={dateError}
+            />
+            <button type="submit" className="small" disabled={busy}>
+              {t('dispatch.postalFictionSubmit')}
+            </button>
+          </form>
         </details>
       ) : null}
     </div>

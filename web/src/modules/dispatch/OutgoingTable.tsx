@@ -69,14 +69,22 @@ export function OutgoingTable(props: {
                       {format.date(row.deliveredOn)}
                       {row.deliveryKind ? (
                         <div className="muted small">
-                          {t(`dispatch.delivery.${row.deliveryKind as 'receipt'}`, {
-                            defaultValue: row.deliveryKind,
-                          })}
+                          {t(`dispatch.delivery.${row.deliveryKind}`)}
+                          {row.proofName ? ` · ${row.proofName}` : null}
                         </div>
                       ) : null}
                     </>
-                  ) : row.fictionDate ? (
-                    t('dispatch.fictionOn', { date: format.date(row.fictionDate) })
+                  ) : row.notCollectedAt ? (
+                    <span className="muted small">{t('dispatch.notCollected')}</span>
+                  ) : row.arrivedOn ? (
+                    <>
+                      {t('dispatch.arrivedOn', { date: format.date(row.arrivedOn) })}
+                      {row.fictionDate ? (
+                        <div className="muted small">
+                          {t('dispatch.fictionOn', { date: format.date(row.fictionDate) })}
+                        </div>
+                      ) : null}
+                    </>
                   ) : (
                     '—'
                   )}

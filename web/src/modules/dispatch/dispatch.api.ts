@@ -10,6 +10,8 @@ export const OUTGOING_STATUSES: readonly OutgoingStatus[] = [
   'returned',
 ];
 export type DispatchMethod = Schemas['RegisterOutgoing']['method'];
+export type AddresseeKind = OutgoingItem['addresseeKind'];
+export const ADDRESSEE_KINDS: readonly AddresseeKind[] = ['person', 'business', 'public_entity'];
 export const DISPATCH_METHODS: readonly DispatchMethod[] = [
   'post',
   'post_return_receipt',
@@ -96,5 +98,8 @@ export const registerOutgoing = (body: Schemas['RegisterOutgoing']) =>
 export const markSent = (id: string) => call(api.POST('/api/v1/outgoing/{id}/sent', path(id)));
 export const recordDelivery = (id: string, body: Schemas['RecordDelivery']) =>
   call(api.POST('/api/v1/outgoing/{id}/delivery', { ...path(id), body }));
-export const recordDeliveryFiction = (id: string) =>
-  call(api.POST('/api/v1/outgoing/{id}/delivery-fiction', path(id)));
+/** e-Doręczenia: from the arrival already recorded; post: from the first notice given. */
+export const recordDeliveryFiction = (id: string, body: Schemas['DeliveryFiction'] = {}) =>
+  call(api.POST('/api/v1/outgoing/{id}/delivery-fiction', { ...path(id), body }));
+export const recordArrival = (id: string, body: Schemas['RecordArrival']) =>
+  call(api.POST('/api/v1/outgoing/{id}/arrival', { ...path(id), body }));
