@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx), so a fresh clone needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs Obieg from the bundle of its TypeScript sources, rebuilt when a source changed (see
+// server-bundle.js), so a fresh clone needs no build step.
+import { ensureServerBundle } from './server-bundle.js';
 
-register();
-await import('../src/cli/main.ts');
+process.setSourceMapsEnabled(true);
+await import(await ensureServerBundle());

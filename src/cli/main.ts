@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { loadSettings, settingsDocumentation } from '../config.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { buildOpenApiDocument } from '../app.ts';
-import { seedDemoOffice } from '../demo/demo-office.ts';
+import { findDemoOffice, seedDemoOffice } from '../demo/demo-office.ts';
 import { seedDemoActivity } from '../demo/demo-activity.ts';
 import { seedDemoSigning } from '../demo/demo-signing.ts';
 import { verifyRecordChains } from '../modules/record/record.verify.ts';
@@ -56,14 +56,20 @@ async function officeAdmin(runtime: Runtime, officeCode: string, login?: string)
   return { db: runtime.db, clock: runtime.clock, actor: actor! };
 }
 
+/** Seeds the demo office into an empty database; its signing certificates come separately. */
 async function ensureDemo(runtime: Runtime): Promise<boolean> {
   const existing = await runtime.db.selectFrom('offices').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   runtime.logger.info('Pusta baza: tworzę urząd demonstracyjny „Urząd Miasta Demo”…');
   const demo = await seedDemoOffice(runtime);
   await seedDemoActivity(runtime, demo);
-  await seedDemoSigning(runtime, demo);
   return true;
+}
+
+/** The demo people's certificates and the seal, where missing (generating keys takes seconds). */
+async function ensureDemoSigning(runtime: Runtime) {
+  const demo = await findDemoOffice(runtime);
+  if (demo) await seedDemoSigning(runtime, demo);
 }
 
 program
@@ -73,7 +79,9 @@ program
     '--demo',
     'na pustej bazie tworzy urząd demonstracyjny / seed the demo office into an empty database',
   )
-  .action((options: { demo?: boolean }) => runServe({ demo: Boolean(options.demo), ensureDemo }));
+  .action((options: { demo?: boolean }) =>
+    runServe({ demo: Boolean(options.demo), ensureDemo, ensureDemoSigning }),
+  );
 
 program
   .command('migrate')
@@ -85,8 +93,10 @@ program
   .description('Tworzy urząd demonstracyjny w pustej bazie / seeds the demo office')
   .action(() =>
     withRuntime(async (runtime) => {
+      const created = await ensureDemo(runtime);
+      await ensureDemoSigning(runtime);
       console.log(
-        (await ensureDemo(runtime))
+        created
           ? 'Utworzono urząd demonstracyjny / demo office created'
           : 'Baza nie jest pusta – pominięto / database not empty, skipped',
       );

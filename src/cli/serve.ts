@@ -23,17 +23,31 @@ import { runGatewayPass } from '../modules/channels/gateway.ts';
 export async function runServe(options: {
   demo: boolean;
   ensureDemo(runtime: Runtime): Promise<unknown>;
+  ensureDemoSigning(runtime: Runtime): Promise<unknown>;
 }) {
   const settings = loadSettings();
   if (cluster.isWorker) return serveHttpWorker(settings, options.demo);
 
-  const runtime = await openRuntime(settings);
-  if (options.demo) await options.ensureDemo(runtime);
-  const background = startBackgroundWork(runtime, settings);
+  // The workers load their code while the primary starts the database: they learn its address
+  // by message once it is migrated and the demo office is there.
   const workers = settings.OBIEG_HTTP_WORKERS;
-  const banner = (port: number) => printBanner(settings, runtime, port, options.demo, workers);
+  const cluster_ = workers > 1 ? startWorkers(workers) : undefined;
+  let runtime: Runtime;
+  try {
+    runtime = await openRuntime(settings);
+    if (options.demo) await options.ensureDemo(runtime);
+  } catch (error) {
+    cluster_?.stop();
+    throw error;
+  }
+  const background = startBackgroundWork(runtime, settings);
+  let demoSigning: Promise<void> | undefined;
+  const banner = (port: number) => {
+    printBanner(settings, runtime, port, options.demo, workers);
+    if (options.demo) demoSigning = seedDemoSigningInBackground(runtime, options.ensureDemoSigning);
+  };
 
-  if (workers <= 1) {
+  if (!cluster_) {
     const app = runtime.createApp({ demo: options.demo });
     const server = serve(
       { fetch: app.fetch, hostname: settings.HOST, port: settings.PORT },
@@ -41,56 +55,115 @@ export async function runServe(options: {
     );
     onShutdown(async () => {
       server.close();
+      await demoSigning;
       await background.stop();
       await runtime.close();
     });
     return;
   }
 
-  // The workers reach the database the primary opened: for the embedded server, its address.
-  const databaseUrl = runtime.database.connectionString;
-  let stopping = false;
-  let listening = 0;
-  const fork = () => {
-    const worker = cluster.fork({ DATABASE_URL: databaseUrl, OBIEG_HTTP_WORKERS: String(workers) });
-    worker.on('message', (message: { listening?: number }) => {
-      if (message.listening && ++listening === workers) banner(message.listening);
-    });
-    return worker;
-  };
-  const alive = new Set<Worker>();
-  for (let i = 0; i < workers; i++) alive.add(fork());
-  cluster.on('exit', (worker, code, signal) => {
-    alive.delete(worker);
-    if (stopping) return;
-    runtime.logger.error({ code, signal }, 'HTTP worker exited; starting another');
-    alive.add(fork());
-  });
+  cluster_.connect(runtime, banner);
   onShutdown(async () => {
-    stopping = true;
-    const exited = [...alive].map(
-      (worker) =>
-        new Promise<void>((resolve) =>
-          worker.isDead() ? resolve() : worker.once('exit', () => resolve()),
-        ),
-    );
-    for (const worker of alive) worker.process.kill('SIGTERM');
-    await Promise.all(exited);
+    await cluster_.stop();
+    await demoSigning;
     await background.stop();
     await runtime.close();
   });
 }
 
+/** What an HTTP worker tells the primary: it waits for the database's address, or it listens. */
+interface WorkerMessage {
+  awaitingDatabase?: true;
+  listening?: number;
+}
+
+/** HTTP workers (node:cluster) sharing the port, replaced when one dies. */
+function startWorkers(count: number) {
+  let databaseUrl: string | undefined;
+  let runtime: Runtime | undefined;
+  let onListening: ((port: number) => void) | undefined;
+  let stopping = false;
+  let listening = 0;
+  const alive = new Set<Worker>();
+  const waiting = new Set<Worker>();
+  const fork = () => {
+    const worker = cluster.fork({ OBIEG_HTTP_WORKERS: String(count) });
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.awaitingDatabase) {
+        if (databaseUrl) worker.send({ databaseUrl });
+        else waiting.add(worker);
+      }
+      // The port answers as soon as one worker listens: connections go to listening workers only.
+      if (message.listening && ++listening === 1) onListening?.(message.listening);
+    });
+    alive.add(worker);
+  };
+  for (let i = 0; i < count; i++) fork();
+  cluster.on('exit', (worker, code, signal) => {
+    alive.delete(worker);
+    if (stopping) return;
+    runtime?.logger.error({ code, signal }, 'HTTP worker exited; starting another');
+    fork();
+  });
+  return {
+    /** The database is ready: the workers reach it at the address the primary opened. */
+    connect(ready: Runtime, banner: (port: number) => void) {
+      runtime = ready;
+      onListening = banner;
+      databaseUrl = ready.database.connectionString;
+      for (const worker of waiting) if (!worker.isDead()) worker.send({ databaseUrl });
+      waiting.clear();
+    },
+    async stop() {
+      stopping = true;
+      const exited = [...alive].map(
+        (worker) =>
+          new Promise<void>((resolve) =>
+            worker.isDead() ? resolve() : worker.once('exit', () => resolve()),
+          ),
+      );
+      for (const worker of alive) worker.process.kill('SIGTERM');
+      await Promise.all(exited);
+    },
+  };
+}
+
 async function serveHttpWorker(settings: Settings, demo: boolean) {
-  const runtime = await openRuntime(settings, { migrate: false });
+  // Until the primary sends the database's address; if the primary dies first, so does this.
+  process.once('disconnect', () => process.exit(1));
+  const databaseUrl = await new Promise<string>((resolve) => {
+    process.once('message', (message: { databaseUrl: string }) => resolve(message.databaseUrl));
+    process.send?.({ awaitingDatabase: true } satisfies WorkerMessage);
+  });
+  const runtime = await openRuntime({ ...settings, DATABASE_URL: databaseUrl }, { migrate: false });
   const app = runtime.createApp({ demo });
   const server = serve({ fetch: app.fetch, hostname: settings.HOST, port: settings.PORT }, (info) =>
-    process.send?.({ listening: info.port }),
+    process.send?.({ listening: info.port } satisfies WorkerMessage),
   );
   onShutdown(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await runtime.close();
   });
+}
+
+/** The demo's signing keys take seconds: generated while the server already answers. */
+function seedDemoSigningInBackground(
+  runtime: Runtime,
+  ensureDemoSigning: (runtime: Runtime) => Promise<unknown>,
+) {
+  const started = performance.now();
+  return ensureDemoSigning(runtime).then(
+    () =>
+      runtime.logger.info(
+        { ms: Math.round(performance.now() - started) },
+        'Certyfikaty demonstracyjne gotowe / demo signing certificates ready',
+      ),
+    (error: unknown) =>
+      runtime.logger.error(
+        { err: error },
+        'Nie udało się przygotować certyfikatów demonstracyjnych / demo signing certificates failed',
+      ),
+  );
 }
 
 function startBackgroundWork(runtime: Runtime, settings: Settings) {

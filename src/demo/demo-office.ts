@@ -260,3 +260,33 @@ export async function seedDemoOffice(
     actor: (login) => actorOf(people[login] ?? login),
   };
 }
+
+/** The demo office seeded earlier by `seedDemoOffice` (its people by login), if this database has it. */
+export async function findDemoOffice(
+  deps: { db: Db; clock: Clock },
+  code = 'demo',
+): Promise<Pick<DemoOffice, 'officeId' | 'people' | 'actor'> | undefined> {
+  const office = await deps.db
+    .selectFrom('offices')
+    .select('id')
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (!office) return undefined;
+  const logins = ['admin', ...DEMO_PEOPLE.map((person) => person.login)];
+  const users = await deps.db
+    .selectFrom('users')
+    .select(['id', 'login'])
+    .where('office_id', '=', office.id)
+    .where('login', 'in', logins)
+    .execute();
+  const people = Object.fromEntries(users.map((user) => [user.login, user.id]));
+  return {
+    officeId: office.id,
+    people,
+    actor: async (login) => {
+      const actor = await loadActor(deps.db, people[login] ?? login, localDate(deps.clock.now()));
+      if (!actor) throw new Error(`demo user ${login} missing`);
+      return actor;
+    },
+  };
+}

@@ -15,5 +15,13 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-/** Hash of an unguessable password, verified against when the login does not exist (same timing). */
-export const decoyHash = await hashPassword('decoy-password-that-never-matches');
+let decoy: Promise<string> | undefined;
+
+/**
+ * Hash of an unguessable password, verified against when the login does not exist (same timing).
+ * Made on first use rather than at import: no top-level await, nothing hashed at every start.
+ */
+export function decoyHash(): Promise<string> {
+  decoy ??= hashPassword('decoy-password-that-never-matches');
+  return decoy;
+}

@@ -1,12 +1,13 @@
 import { createHash, type X509Certificate } from 'node:crypto';
-import * as xades from 'xadesjs';
+import type * as xades from 'xadesjs';
 import { issuerNameDer } from './certificates.ts';
 import { formatRfc4514 } from './distinguished-name.ts';
 import type { SigningIdentity } from './pkcs12.ts';
 import {
   parseXmlStrictly,
   SHA256_URI,
-  useXmlDsigEngine,
+  xmlDsigEngine,
+  type Xades,
   XmlParseError,
 } from './xml-dsig-engine.ts';
 import { signatureErrors } from './signatures.errors.ts';
@@ -28,11 +29,11 @@ export interface DetachedSignatureInput {
  * This is what Polish EZD systems exchange as `.xades` beside the signed file.
  */
 export async function signDetached(input: DetachedSignatureInput): Promise<string> {
-  useXmlDsigEngine();
-  const signed = new xades.SignedXml();
+  const engine = await xmlDsigEngine();
+  const signed = new engine.SignedXml();
   const referenceId = `r-${signed.XmlSignature.Id}`;
-  addSigningCertificate(signed, input.identity.certificate);
-  const format = new xades.xml.DataObjectFormat();
+  addSigningCertificate(engine, signed, input.identity.certificate);
+  const format = new engine.xml.DataObjectFormat();
   format.ObjectReference = `#${referenceId}`;
   format.MimeType = input.mimeType;
   signed.SignedProperties.SignedDataObjectProperties.DataObjectFormats.Add(format);
@@ -53,7 +54,7 @@ export async function signXmlEnveloped(
   xml: string,
   signingTime: Date,
 ): Promise<string> {
-  useXmlDsigEngine();
+  const engine = await xmlDsigEngine();
   let document;
   try {
     document = parseXmlStrictly(xml);
@@ -61,8 +62,8 @@ export async function signXmlEnveloped(
     if (error instanceof XmlParseError) throw signatureErrors.invalidXml({ reason: error.message });
     throw error;
   }
-  const signed = new xades.SignedXml();
-  addSigningCertificate(signed, identity.certificate);
+  const signed = new engine.SignedXml();
+  addSigningCertificate(engine, signed, identity.certificate);
   await signed.Sign(identity.algorithm, identity.privateKey, document, {
     x509: certificatesOf(identity),
     signingTime: { value: signingTime },
@@ -76,8 +77,12 @@ export async function signXmlEnveloped(
  * the issuer in its own style (`G=`, `SN=`), while validators such as the EU DSS compare it
  * as an RFC 4514 name, and the serial number must be decimal.
  */
-function addSigningCertificate(signed: xades.SignedXml, certificate: X509Certificate) {
-  const cert = new xades.xml.Cert();
+function addSigningCertificate(
+  engine: Xades,
+  signed: xades.SignedXml,
+  certificate: X509Certificate,
+) {
+  const cert = new engine.xml.Cert();
   cert.CertDigest.DigestMethod.Algorithm = SHA256_URI;
   cert.CertDigest.DigestValue = new Uint8Array(
     createHash('sha256').update(certificate.raw).digest(),

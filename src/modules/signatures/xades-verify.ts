@@ -1,6 +1,5 @@
 import { webcrypto, type X509Certificate } from 'node:crypto';
 import type { Document, Element } from '@xmldom/xmldom';
-import * as xades from 'xadesjs';
 import type { CryptoKey } from './pkcs12.ts';
 import { checkSignerCertificate, signerFields, type VerifyOptions } from './signer-report.ts';
 import { signatureErrors } from './signatures.errors.ts';
@@ -8,7 +7,8 @@ import type { ValidationReport } from './signatures.schemas.ts';
 import { problem, type ValidationProblem } from './validation-problems.ts';
 import {
   parseXmlStrictly,
-  useXmlDsigEngine,
+  xmlDsigEngine,
+  type Xades,
   XmlParseError,
   XMLDSIG_NS,
 } from './xml-dsig-engine.ts';
@@ -28,7 +28,7 @@ export async function verifyXmlSignatures(
   detachedContent?: Uint8Array,
   options: VerifyOptions = {},
 ): Promise<ValidationReport[]> {
-  useXmlDsigEngine();
+  const engine = await xmlDsigEngine();
   const document = parseSignatureFile(bytes);
   const elements = Array.from(document.getElementsByTagNameNS(XMLDSIG_NS, 'Signature')).filter(
     (element) => !hasSignatureAncestor(element),
@@ -36,7 +36,7 @@ export async function verifyXmlSignatures(
   if (elements.length === 0) throw signatureErrors.noSignature();
   const reports: ValidationReport[] = [];
   for (const element of elements) {
-    reports.push(await verifySignatureElement(document, element, detachedContent, options));
+    reports.push(await verifySignatureElement(engine, document, element, detachedContent, options));
   }
   return reports;
 }
@@ -59,19 +59,36 @@ export function readDetachedReferences(bytes: Uint8Array): string[] {
   });
 }
 
-class InspectedSignature extends xades.SignedXml {
-  /** Digests one reference; detached references get the supplied bytes, others the document. */
-  async checkReference(reference: { DigestValue: Uint8Array }, source: unknown) {
-    const digest = await this.DigestReference(source as Element, reference as never, false);
-    return Buffer.from(digest).equals(Buffer.from(reference.DigestValue));
-  }
+/** xadesjs's SignedXml with its protected checks opened up, defined once the library is loaded. */
+const inspectedSignatureClasses = new WeakMap<Xades, ReturnType<typeof defineInspectedSignature>>();
 
-  async checkSignatureValue(key: CryptoKey): Promise<boolean> {
-    return this.ValidateSignatureValue([key as never]);
-  }
+function defineInspectedSignature(engine: Xades) {
+  return class InspectedSignature extends engine.SignedXml {
+    /** Digests one reference; detached references get the supplied bytes, others the document. */
+    async checkReference(reference: { DigestValue: Uint8Array }, source: unknown) {
+      const digest = await this.DigestReference(source as Element, reference as never, false);
+      return Buffer.from(digest).equals(Buffer.from(reference.DigestValue));
+    }
+
+    async checkSignatureValue(key: CryptoKey): Promise<boolean> {
+      return this.ValidateSignatureValue([key as never]);
+    }
+  };
 }
 
+function inspectedSignatureClass(engine: Xades) {
+  let defined = inspectedSignatureClasses.get(engine);
+  if (!defined) {
+    defined = defineInspectedSignature(engine);
+    inspectedSignatureClasses.set(engine, defined);
+  }
+  return defined;
+}
+
+type InspectedSignature = InstanceType<ReturnType<typeof defineInspectedSignature>>;
+
 async function verifySignatureElement(
+  engine: Xades,
   document: Document,
   element: Element,
   detachedContent: Uint8Array | undefined,
@@ -79,6 +96,7 @@ async function verifySignatureElement(
 ): Promise<ValidationReport> {
   const problems: ValidationProblem[] = [];
   const properties = readSignatureProperties(element);
+  const InspectedSignature = inspectedSignatureClass(engine);
   const signed = new InspectedSignature(document as never);
   try {
     signed.LoadXml(element as never);

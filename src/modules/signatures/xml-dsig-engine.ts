@@ -1,23 +1,27 @@
 import { type Document, DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { webcrypto } from 'node:crypto';
-import { Application, setNodeDependencies } from 'xadesjs';
 
 export const XMLDSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
 export const XADES_NS_PREFIX = 'http://uri.etsi.org/01903/';
 export const SHA256_URI = 'http://www.w3.org/2001/04/xmlenc#sha256';
 
-let configured = false;
+export type Xades = typeof import('xadesjs');
+let engine: Promise<Xades> | undefined;
 
 /**
- * xadesjs keeps its WebCrypto engine and DOM implementation in module-wide state. We give it
- * Node's own WebCrypto (the same one that makes our keys, so keys pass between libraries) and
- * xmldom. XPath transforms stay unsupported: no signature we produce or expect uses them.
+ * xadesjs, loaded on first use (it is the largest library a process would otherwise load at
+ * start, and most requests never sign). It keeps its WebCrypto engine and DOM implementation in
+ * module-wide state: we give it Node's own WebCrypto (the same one that makes our keys, so keys
+ * pass between libraries) and xmldom. XPath transforms stay unsupported: no signature we produce
+ * or expect uses them.
  */
-export function useXmlDsigEngine(): void {
-  if (configured) return;
-  Application.setEngine('NodeJS', webcrypto);
-  setNodeDependencies({ DOMParser, XMLSerializer, DOMImplementation });
-  configured = true;
+export function xmlDsigEngine(): Promise<Xades> {
+  engine ??= import('xadesjs').then((xades) => {
+    xades.Application.setEngine('NodeJS', webcrypto);
+    xades.setNodeDependencies({ DOMParser, XMLSerializer, DOMImplementation });
+    return xades;
+  });
+  return engine;
 }
 
 export class XmlParseError extends Error {}

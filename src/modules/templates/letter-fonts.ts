@@ -5,7 +5,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 
 export interface LetterFonts {
@@ -42,7 +41,8 @@ function loadFontBytes() {
 
 export async function embedLetterFonts(doc: PDFDocument): Promise<LetterFonts> {
   const bytes = await loadFontBytes();
-  doc.registerFontkit(fontkit);
+  // fontkit is loaded with the first letter, not at every start of the server.
+  doc.registerFontkit((await import('@pdf-lib/fontkit')).default);
   // One after the other, so object numbers do not depend on which embedding finishes first.
   const regular = await doc.embedFont(bytes.regular, {
     subset: true,
