@@ -200,7 +200,7 @@ export async function runEngine(
         { letters: options.ingestLetters, concurrency: 8 },
       );
       log(
-        `  use case ${ingest.useCase.meanMs.toFixed(2)} ms/letter (${ingest.useCase.perSecond.toFixed(0)}/s), raw ${ingest.raw.meanMs.toFixed(2)} ms (${ingest.raw.perSecond.toFixed(0)}/s): ratio ${ingest.ratio.toFixed(2)}; bulk: use case ×${ingest.useCaseConcurrent.concurrency} ${ingest.useCaseConcurrent.perSecond.toFixed(0)}/s, raw batches ${ingest.rawBatched.perSecond.toFixed(0)}/s`,
+        `  use case ${ingest.useCase.meanMs.toFixed(2)} ms/letter (${ingest.useCase.perSecond.toFixed(0)}/s), raw ${ingest.raw.meanMs.toFixed(2)} ms (${ingest.raw.perSecond.toFixed(0)}/s): ratio ${ingest.ratio.toFixed(2)}; bulk: use case ×${ingest.useCaseConcurrent.concurrency} ${ingest.useCaseConcurrent.perSecond.toFixed(0)}/s, bulk use case ${ingest.useCaseBatched.perSecond.toFixed(0)}/s, raw batches ${ingest.rawBatched.perSecond.toFixed(0)}/s`,
       );
     } finally {
       // On `embedded` this stops the server: the server under test starts it again itself.

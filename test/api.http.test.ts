@@ -163,6 +163,37 @@ describe('HTTP API /api/v1', () => {
     expect(await countItems()).toBe(before);
   });
 
+  it('registers a batch of letters in one call, all or none', async () => {
+    const kancelaria = await api.login('kancelaria');
+    const before = await countItems();
+    const letters = Array.from({ length: 3 }, (_, i) =>
+      buildIncoming({ title: `Zawiadomienie o podatku ${i + 1}` }),
+    );
+    const invalid = await kancelaria.post('/api/v1/incoming/batch', {
+      letters: [...letters, { ...buildIncoming(), channel: 'fax' }],
+    });
+    expect(invalid.status).toBe(400);
+    expect(
+      ((await invalid.json()) as { error: { code: string; messagePl: string } }).error,
+    ).toMatchObject({ code: 'request.invalid', messagePl: expect.stringContaining('3') });
+    expect(await countItems()).toBe(before);
+
+    const response = await kancelaria.post('/api/v1/incoming/batch', { letters });
+    expect(response.status).toBe(201);
+    const { registered } = (await response.json()) as {
+      registered: Array<{ id: string; rpwNumber: string }>;
+    };
+    const numbers = registered.map((r) => Number(/^RPW\/(\d+)\/2026$/.exec(r.rpwNumber)?.[1]));
+    expect(numbers).toEqual([numbers[0], numbers[0]! + 1, numbers[0]! + 2]);
+    const second = (await (
+      await kancelaria.get(`/api/v1/incoming/${registered[1]!.id}`)
+    ).json()) as {
+      title: string;
+    };
+    expect(second.title).toBe('Zawiadomienie o podatku 2');
+    expect(await countItems()).toBe(before + 3);
+  });
+
   it('rejects requests without a valid token', async () => {
     const response = await api.app.request('/api/v1/me');
     expect(response.status).toBe(401);

@@ -59,9 +59,9 @@ export function renderMarkdown(results: BenchResults): string {
         `${e.ingest.useCase.meanMs.toFixed(2)} vs ${e.ingest.raw.meanMs.toFixed(2)} → **×${e.ingest.ratio.toFixed(2)}**`,
     );
     row(
-      'bulk: use case in parallel / raw batches (letters/s)',
+      'bulk: use case in parallel / bulk use case / raw batches (letters/s)',
       (e) =>
-        `${e.ingest.useCaseConcurrent.perSecond.toFixed(0)} (×${e.ingest.useCaseConcurrent.concurrency}) / ${e.ingest.rawBatched.perSecond.toFixed(0)}`,
+        `${e.ingest.useCaseConcurrent.perSecond.toFixed(0)} (×${e.ingest.useCaseConcurrent.concurrency}) / ${e.ingest.useCaseBatched?.perSecond.toFixed(0) ?? '–'} (${e.ingest.useCaseBatched?.batch ?? '–'} per call) / ${e.ingest.rawBatched.perSecond.toFixed(0)}`,
     );
     row(
       'generator: use-case calls/s (letters/s)',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useDemoOffice } from '../../../test/support/context.ts';
 import { buildIncoming } from '../../../test/support/factories.ts';
-import { getIncoming, registerIncoming } from './incoming.usecases.ts';
+import { getIncoming, registerIncoming, registerIncomingBatch } from './incoming.usecases.ts';
 
 const office = useDemoOffice();
 
@@ -69,5 +69,92 @@ describe('incoming register (RPW)', () => {
     await expect(
       registerIncoming(await office.as('referent.or'), buildIncoming()),
     ).rejects.toMatchObject({ code: 'incoming.forbidden' });
+  });
+
+  describe('bulk registration', () => {
+    const countItems = async () =>
+      Number(
+        (
+          await office.database.db
+            .selectFrom('incoming_items')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    it('numbers a batch consecutively in the order given, between single registrations, with one audit event each', async () => {
+      const kancelaria = await office.as('kancelaria');
+      const before = await registerIncoming(kancelaria, buildIncoming());
+      const batch = await registerIncomingBatch(
+        kancelaria,
+        Array.from({ length: 300 }, (_, i) => buildIncoming({ title: `Obwieszczenie ${i}` })),
+      );
+      const after = await registerIncoming(kancelaria, buildIncoming());
+      const number = (sign: string) => Number(/^RPW\/(\d+)\/2026$/.exec(sign)?.[1]);
+      const first = number(before.rpwNumber) + 1;
+      expect(batch.map((item) => number(item.rpwNumber))).toEqual(
+        Array.from({ length: 300 }, (_, i) => first + i),
+      );
+      expect(number(after.rpwNumber)).toBe(first + 300);
+      const item = await getIncoming(kancelaria, batch[7]!.id);
+      expect(item).toMatchObject({ title: 'Obwieszczenie 7', rpwNumber: batch[7]!.rpwNumber });
+      expect(batch[7]!.accessCode).toMatch(/\S/);
+      const events = await office.database.db
+        .selectFrom('audit_events')
+        .select(['subject_id', 'description'])
+        .where('action', '=', 'incoming.registered')
+        .where(
+          'subject_id',
+          'in',
+          batch.map((b) => b.id),
+        )
+        .execute();
+      expect(events).toHaveLength(300);
+      expect(events.find((e) => e.subject_id === batch[7]!.id)?.description).toContain(
+        batch[7]!.rpwNumber,
+      );
+    });
+
+    it('refuses the whole batch when one letter is invalid, naming it, and takes no number', async () => {
+      const kancelaria = await office.as('kancelaria');
+      const itemsBefore = await countItems();
+      const letters = Array.from({ length: 5 }, () => buildIncoming());
+      letters[3] = buildIncoming({ receivedAt: '2026-03-09T09:00:00+01:00' });
+      await expect(registerIncomingBatch(kancelaria, letters)).rejects.toMatchObject({
+        code: 'incoming.received_in_future',
+        details: { index: 3 },
+      });
+      letters[3] = { ...buildIncoming(), title: '' };
+      await expect(registerIncomingBatch(kancelaria, letters)).rejects.toThrow();
+      expect(await countItems()).toBe(itemsBefore);
+      const next = await registerIncoming(kancelaria, buildIncoming());
+      const last = await office.database.db
+        .selectFrom('incoming_items')
+        .select((eb) => eb.fn.max('rpw_number').as('max'))
+        .where('rpw_year', '=', 2026)
+        .executeTakeFirstOrThrow();
+      expect(next.rpwNumber).toBe(`RPW/${last.max}/2026`);
+      const numbers = await office.database.db
+        .selectFrom('incoming_items')
+        .select('rpw_number')
+        .where('rpw_year', '=', 2026)
+        .orderBy('rpw_number')
+        .execute();
+      expect(numbers.map((n) => n.rpw_number)).toEqual(numbers.map((_, i) => i + 1));
+    });
+
+    it('refuses an empty batch, one over the limit, and a clerk who may not register', async () => {
+      const kancelaria = await office.as('kancelaria');
+      await expect(registerIncomingBatch(kancelaria, [])).rejects.toThrow();
+      await expect(
+        registerIncomingBatch(
+          kancelaria,
+          Array.from({ length: 1001 }, () => buildIncoming()),
+        ),
+      ).rejects.toThrow();
+      await expect(
+        registerIncomingBatch(await office.as('referent.or'), [buildIncoming()]),
+      ).rejects.toMatchObject({ code: 'incoming.forbidden' });
+    });
   });
 });

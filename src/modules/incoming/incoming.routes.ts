@@ -9,16 +9,28 @@ import {
   security,
   standardErrors,
 } from '../../platform/http/route-helpers.ts';
-import { incomingItemSchema, registerIncomingSchema } from './incoming.schemas.ts';
+import {
+  incomingItemSchema,
+  MAX_BATCH,
+  registerIncomingBatchSchema,
+  registerIncomingSchema,
+} from './incoming.schemas.ts';
 import {
   attachIncomingFile,
   getIncoming,
   readIncomingFile,
   listIncoming,
   registerIncoming,
+  registerIncomingBatch,
 } from './incoming.usecases.ts';
 
 const tags = ['incoming'];
+
+const registeredSchema = z.object({
+  id: z.uuid(),
+  rpwNumber: z.string(),
+  accessCode: z.string().nullable(),
+});
 
 const registerRoute = createRoute({
   method: 'post',
@@ -29,9 +41,24 @@ const registerRoute = createRoute({
   request: jsonBody(registerIncomingSchema),
   responses: {
     201: jsonResponse(
-      z.object({ id: z.uuid(), rpwNumber: z.string(), accessCode: z.string().nullable() }),
+      registeredSchema,
       'Zarejestrowano (z kodem dostępu do portalu mieszkańca, drukowanym na potwierdzeniu)',
     ),
+    ...standardErrors,
+  },
+});
+const registerBatchRoute = createRoute({
+  method: 'post',
+  path: '/incoming/batch',
+  tags,
+  security,
+  summary: `Rejestracja wielu przesyłek naraz (migracja, korespondencja masowa), do ${MAX_BATCH}`,
+  description:
+    'Jedna transakcja: kolejne numery RPW w podanej kolejności i zdarzenie w rejestrze dla każdej ' +
+    'przesyłki; jedna błędna przesyłka odrzuca całą partię (jej indeks jest w szczegółach błędu).',
+  request: jsonBody(z.object({ letters: registerIncomingBatchSchema })),
+  responses: {
+    201: jsonResponse(z.object({ registered: z.array(registeredSchema) }), 'Zarejestrowano'),
     ...standardErrors,
   },
 });
@@ -143,6 +170,14 @@ export function registerIncomingRoutes(app: App, deps: AppDeps) {
   });
   app.openapi(registerRoute, async (c) =>
     c.json(await registerIncoming(actorDeps(deps, c), c.req.valid('json')), 201),
+  );
+  app.openapi(registerBatchRoute, async (c) =>
+    c.json(
+      {
+        registered: await registerIncomingBatch(actorDeps(deps, c), c.req.valid('json').letters),
+      },
+      201,
+    ),
   );
   app.openapi(listRoute, async (c) =>
     c.json(await listIncoming(actorDeps(deps, c), c.req.valid('query')), 200),

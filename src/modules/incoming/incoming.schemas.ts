@@ -49,6 +49,12 @@ export const registerIncomingSchema = z
   .openapi('RegisterIncoming');
 
 export type RegisterIncomingInput = z.input<typeof registerIncomingSchema>;
+export type RegisterIncomingParsed = z.output<typeof registerIncomingSchema>;
+
+/** Letters per bulk registration call: large enough for a migration, small enough for one commit. */
+export const MAX_BATCH = 1000;
+
+export const registerIncomingBatchSchema = z.array(registerIncomingSchema).min(1).max(MAX_BATCH);
 
 export const incomingItemSchema = z
   .object({

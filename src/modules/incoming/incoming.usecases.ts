@@ -1,17 +1,27 @@
 import { createHash } from 'node:crypto';
 import { commonErrors } from '../../platform/errors.ts';
 import { localYear } from '../../platform/clock.ts';
-import { takeNextNumber } from '../../platform/db/counters.ts';
+import { takeNumbers } from '../../platform/db/counters.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { insertStoredFile } from '../../platform/files/stored-files.ts';
 import type { Actor } from '../auth/actor.ts';
 import { formatAccessCode, generateAccessCode } from '../portal/access-code.ts';
-import { runInTransaction, type ActorDeps } from '../record/record.transaction.ts';
+import {
+  runInTransaction,
+  type ActorDeps,
+  type TransactionContext,
+} from '../record/record.transaction.ts';
 import { incomingErrors } from './incoming.errors.ts';
 import { incomingPolicy, incomingScope } from './incoming.policy.ts';
 import * as repo from './incoming.repository.ts';
-import { NO_DATA, registerIncomingSchema, type RegisterIncomingInput } from './incoming.schemas.ts';
+import {
+  NO_DATA,
+  registerIncomingBatchSchema,
+  registerIncomingSchema,
+  type RegisterIncomingInput,
+  type RegisterIncomingParsed,
+} from './incoming.schemas.ts';
 
 /** Clocks of scanners and gateways drift: a received time up to 5 minutes ahead is accepted. */
 const CLOCK_TOLERANCE_MS = 5 * 60 * 1000;
@@ -33,67 +43,86 @@ const CHANNEL_LABELS: Record<RegisterIncomingInput['channel'], string> = {
 
 export async function registerIncoming(deps: ActorDeps, rawInput: RegisterIncomingInput) {
   const input = registerIncomingSchema.parse(rawInput);
-  const receivedAt = new Date(input.receivedAt);
-  return runInTransaction(deps, async (tx) => {
-    const { actor, trx, now } = tx;
-    if (
-      !incomingPolicy.can(actor, 'register', { unitIds: [actor.unitId], ownerIds: [actor.userId] })
-    ) {
-      throw incomingErrors.forbidden();
-    }
-    if (receivedAt.getTime() > now.getTime() + CLOCK_TOLERANCE_MS)
-      throw incomingErrors.receivedInFuture();
-    const year = localYear(now);
-    const number = await takeNextNumber(trx, {
-      officeId: actor.officeId,
-      name: 'rpw',
-      scope: '',
-      year,
-    });
-    const rpwSign = formatRpwSign(number, year);
-    const item = await trx
-      .insertInto('incoming_items')
-      .values({
-        office_id: actor.officeId,
-        rpw_year: year,
-        rpw_number: number,
-        rpw_sign: rpwSign,
-        title: input.title,
-        sender_name: input.sender.name,
-        sender_address: JSON.stringify(input.sender.address),
-        letter_date: input.letterDate ?? NO_DATA,
-        sent_date: input.sentDate ?? null,
-        received_at: receivedAt,
-        registered_at: now,
-        registered_by: actor.userId,
-        channel: input.channel,
-        access: input.access,
-        dcmi_type: input.type,
-        kind: input.kind ?? null,
-        attachments_count: input.attachmentsCount ?? null,
-        sender_reference: input.senderReference ?? null,
-        delivery_method: input.deliveryMethod ?? null,
-        remarks: input.remarks ?? null,
-        case_id: null,
-        // Printed on the receipt: with the case signature or RPW number it opens the status
-        // lookup of the citizens' portal (src/modules/portal/status-lookup.usecases.ts).
-        access_code: generateAccessCode(),
-      })
-      .returning(['id', 'rpw_sign', 'access_code'])
-      .executeTakeFirstOrThrow();
-    await tx.record({
+  const [registered] = await runInTransaction(deps, (tx) => registerAll(tx, [input]));
+  return registered!;
+}
+
+/**
+ * Bulk registration for migrations and mass mailings: up to `MAX_BATCH` letters in one
+ * transaction, by the same rules as one by one — consecutive RPW numbers in the order given,
+ * one audit event each — and all or none: one invalid letter refuses the batch (its index is in
+ * the error), so a batch is never half-registered.
+ */
+export async function registerIncomingBatch(deps: ActorDeps, rawInputs: RegisterIncomingInput[]) {
+  const inputs = registerIncomingBatchSchema.parse(rawInputs);
+  return runInTransaction(deps, (tx) => registerAll(tx, inputs));
+}
+
+async function registerAll(tx: TransactionContext, inputs: RegisterIncomingParsed[]) {
+  const { actor, trx, now } = tx;
+  if (
+    !incomingPolicy.can(actor, 'register', { unitIds: [actor.unitId], ownerIds: [actor.userId] })
+  ) {
+    throw incomingErrors.forbidden();
+  }
+  for (const [index, input] of inputs.entries()) {
+    if (new Date(input.receivedAt).getTime() > now.getTime() + CLOCK_TOLERANCE_MS)
+      throw incomingErrors.receivedInFuture(inputs.length > 1 ? { index } : undefined);
+  }
+  const year = localYear(now);
+  const first = await takeNumbers(
+    trx,
+    { officeId: actor.officeId, name: 'rpw', scope: '', year },
+    inputs.length,
+  );
+  const rows = inputs.map((input, i) => ({
+    office_id: actor.officeId,
+    rpw_year: year,
+    rpw_number: first + i,
+    rpw_sign: formatRpwSign(first + i, year),
+    title: input.title,
+    sender_name: input.sender.name,
+    sender_address: JSON.stringify(input.sender.address),
+    letter_date: input.letterDate ?? NO_DATA,
+    sent_date: input.sentDate ?? null,
+    received_at: new Date(input.receivedAt),
+    registered_at: now,
+    registered_by: actor.userId,
+    channel: input.channel,
+    access: input.access,
+    dcmi_type: input.type,
+    kind: input.kind ?? null,
+    attachments_count: input.attachmentsCount ?? null,
+    sender_reference: input.senderReference ?? null,
+    delivery_method: input.deliveryMethod ?? null,
+    remarks: input.remarks ?? null,
+    case_id: null,
+    // Printed on the receipt: with the case signature or RPW number it opens the status
+    // lookup of the citizens' portal (src/modules/portal/status-lookup.usecases.ts).
+    access_code: generateAccessCode(),
+  }));
+  const inserted = await trx
+    .insertInto('incoming_items')
+    .values(rows)
+    .returning(['id', 'rpw_number', 'rpw_sign', 'access_code'])
+    .execute();
+  // RETURNING of a multi-row insert is not promised in VALUES order: matched by number.
+  const byNumber = new Map(inserted.map((item) => [item.rpw_number, item]));
+  const items = rows.map((row) => byNumber.get(row.rpw_number)!);
+  await tx.recordAll(
+    inputs.map((input, i) => ({
       action: 'incoming.registered',
-      description: `Zarejestrowano przesyłkę ${rpwSign} (${CHANNEL_LABELS[input.channel]}) od ${input.sender.name}`,
-      subject: { type: 'incoming', id: item.id },
-      documentId: rpwSign,
+      description: `Zarejestrowano przesyłkę ${items[i]!.rpw_sign} (${CHANNEL_LABELS[input.channel]}) od ${input.sender.name}`,
+      subject: { type: 'incoming', id: items[i]!.id },
+      documentId: items[i]!.rpw_sign,
       payload: { channel: input.channel },
-    });
-    return {
-      id: item.id,
-      rpwNumber: item.rpw_sign,
-      accessCode: item.access_code ? formatAccessCode(item.access_code) : null,
-    };
-  });
+    })),
+  );
+  return items.map((item) => ({
+    id: item.id,
+    rpwNumber: item.rpw_sign,
+    accessCode: item.access_code ? formatAccessCode(item.access_code) : null,
+  }));
 }
 
 /** Loads an item the actor may see; one they may not see does not exist for them (404). */

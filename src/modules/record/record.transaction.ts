@@ -32,6 +32,8 @@ export interface TransactionContext {
   /** One instant for the whole transaction: all its rows carry the same time. */
   now: Date;
   record(event: ChangeEvent): Promise<void>;
+  /** Many changes at once (bulk registration): one statement for those outside a case. */
+  recordAll(events: ChangeEvent[]): Promise<void>;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function runInTransaction<T>(
       actor: deps.actor,
       now,
       record: (event) => recordChange(trx, deps.actor, now, event),
+      recordAll: (events) => recordChanges(trx, deps.actor, now, events),
     });
   };
   if (deps.db.isTransaction) return run(deps.db as Tx);
@@ -66,26 +69,47 @@ export async function recordChange(
 ): Promise<void> {
   await trx
     .insertInto('audit_events')
-    .values({
-      office_id: actor.officeId,
-      at,
-      actor_id: actor.userId,
-      action: event.action,
-      subject_type: event.subject.type,
-      subject_id: event.subject.id,
-      case_id: event.caseId ?? null,
-      description: event.description,
-      // The name and post of this moment: a row carried into a case later must name the post
-      // the person held when they acted, not the one they hold by then (KPA art. 66a).
-      actor_name: actor.name,
-      actor_post: actor.post,
-      payload: JSON.stringify({
-        ...event.payload,
-        ...(event.documentId ? { documentId: event.documentId } : {}),
-      }),
-    })
+    .values(auditRow(actor, at, event))
     .execute();
   if (event.caseId) await appendRecordRow(trx, actor, at, event.caseId, event);
+}
+
+/** The audit events in one multi-row insert, in order; case-record rows as `recordChange` does. */
+export async function recordChanges(
+  trx: Tx,
+  actor: Actor,
+  at: Date,
+  events: ChangeEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await trx
+    .insertInto('audit_events')
+    .values(events.map((event) => auditRow(actor, at, event)))
+    .execute();
+  for (const event of events) {
+    if (event.caseId) await appendRecordRow(trx, actor, at, event.caseId, event);
+  }
+}
+
+function auditRow(actor: Actor, at: Date, event: ChangeEvent) {
+  return {
+    office_id: actor.officeId,
+    at,
+    actor_id: actor.userId,
+    action: event.action,
+    subject_type: event.subject.type,
+    subject_id: event.subject.id,
+    case_id: event.caseId ?? null,
+    description: event.description,
+    // The name and post of this moment: a row carried into a case later must name the post
+    // the person held when they acted, not the one they hold by then (KPA art. 66a).
+    actor_name: actor.name,
+    actor_post: actor.post,
+    payload: JSON.stringify({
+      ...event.payload,
+      ...(event.documentId ? { documentId: event.documentId } : {}),
+    }),
+  };
 }
 
 /** Who a record row names: the actor, or the author of an earlier event carried into the case. */

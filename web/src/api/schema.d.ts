@@ -1651,6 +1651,112 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/incoming/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Rejestracja wielu przesyłek naraz (migracja, korespondencja masowa), do 1000
+     * @description Jedna transakcja: kolejne numery RPW w podanej kolejności i zdarzenie w rejestrze dla każdej przesyłki; jedna błędna przesyłka odrzuca całą partię (jej indeks jest w szczegółach błędu).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            letters: components['schemas']['RegisterIncoming'][];
+          };
+        };
+      };
+      responses: {
+        /** @description Zarejestrowano */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              registered: {
+                /** Format: uuid */
+                id: string;
+                rpwNumber: string;
+                accessCode: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/incoming/{id}': {
     parameters: {
       query?: never;
