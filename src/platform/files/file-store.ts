@@ -26,10 +26,15 @@ const REJECTED_TYPES = new Set([
 /**
  * Content-addressed store on disk: a file lives at `<root>/ab/cd/<sha256>`, so the same content
  * is stored once. Writes go to a temporary name first and are renamed into place atomically.
+ *
+ * Durable before it returns: the content and the directory entry are flushed to disk (fsync)
+ * before `put` resolves, so that the database row committed after it never names a file a power
+ * cut has lost — the same promise PostgreSQL makes for the row itself.
  */
 export function createDiskFileStore(root: string, maxBytes: number): FileStore {
   const blobPath = (sha256: string) =>
     path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  const directories = new DurableDirectories();
   return {
     async put(content) {
       if (content.byteLength > maxBytes) {
@@ -59,10 +64,18 @@ export function createDiskFileStore(root: string, maxBytes: number): FileStore {
         () => false,
       );
       if (!exists) {
-        await fs.mkdir(path.dirname(target), { recursive: true });
+        const directory = path.dirname(target);
+        await directories.ensure(directory);
         const temporary = `${target}.${randomUUID()}.tmp`;
-        await fs.writeFile(temporary, content);
+        const handle = await fs.open(temporary, 'wx');
+        try {
+          await handle.writeFile(content);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
         await fs.rename(temporary, target);
+        await syncDirectory(directory);
       }
       return { sha256, sizeBytes: content.byteLength, contentType };
     },
@@ -71,6 +84,35 @@ export function createDiskFileStore(root: string, maxBytes: number): FileStore {
       return fs.readFile(blobPath(sha256));
     },
   };
+}
+
+/**
+ * The store's two levels of directories, created once per process: a new directory's own entry
+ * is flushed in its parent too, or a power cut could take the directory with the files in it.
+ */
+class DurableDirectories {
+  private readonly known = new Set<string>();
+
+  async ensure(directory: string): Promise<void> {
+    if (this.known.has(directory)) return;
+    const created = await fs.mkdir(directory, { recursive: true });
+    if (created) {
+      // mkdir names the first directory it made; flush each new level's entry in its parent.
+      for (let at = directory; at.length >= created.length; at = path.dirname(at)) {
+        await syncDirectory(path.dirname(at));
+      }
+    }
+    this.known.add(directory);
+  }
+}
+
+async function syncDirectory(directory: string): Promise<void> {
+  const handle = await fs.open(directory, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The type is read from the content, never trusted from the client. */
