@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { registerArchiveRoutes } from './modules/archive/archive.routes.ts';
 import { registerAssignmentRoutes } from './modules/assignments/assignments.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { authenticate } from './modules/auth/auth.usecases.ts';
@@ -110,6 +111,7 @@ export function createApp(
   registerApprovalRoutes(v1, deps);
   registerDispatchRoutes(v1, deps);
   registerCaseClosingRoutes(v1, deps);
+  registerArchiveRoutes(v1, deps);
   registerNotificationRoutes(v1, deps);
   registerTemplateRoutes(v1, deps);
   registerSearchRoutes(v1, deps);

@@ -2,7 +2,7 @@
  * Errors are data: a stable code, an HTTP status and a message in Polish and English.
  * One handler (platform/http/error-handler.ts) turns them into responses.
  */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500;
 
 export class AppError extends Error {
   constructor(

@@ -405,6 +405,7 @@ function failOnceOn(store: FileStore, sha: string): FileStore {
   let failed = false;
   return {
     put: (content) => store.put(content),
+    remove: (hash) => store.remove(hash),
     get: async (hash) => {
       if (hash === sha && !failed) {
         failed = true;

@@ -75,3 +75,15 @@ export function listItems(
     .offset(filter.offset)
     .execute();
 }
+
+/** The files of every letter joined to a case (for brakowanie of the case's records). */
+export async function findCaseLetterFileIds(db: Executor, officeId: string, caseId: string) {
+  const rows = await db
+    .selectFrom('incoming_files')
+    .innerJoin('incoming_items', 'incoming_items.id', 'incoming_files.incoming_id')
+    .select('incoming_files.file_id')
+    .where('incoming_items.office_id', '=', officeId)
+    .where('incoming_items.case_id', '=', caseId)
+    .execute();
+  return rows.map((row) => row.file_id);
+}

@@ -15,14 +15,23 @@ export interface VerifyReport {
   broken: BrokenChain[];
 }
 
-/** Recomputes every case's record chain and names the first broken row of each broken chain. */
-export async function verifyRecordChains(db: Executor, officeId?: string): Promise<VerifyReport> {
+/**
+ * Recomputes every case's record chain (of one office, or only the given cases) and names the
+ * first broken row of each broken chain.
+ */
+export async function verifyRecordChains(
+  db: Executor,
+  officeId?: string,
+  caseIds?: readonly string[],
+): Promise<VerifyReport> {
+  if (caseIds?.length === 0) return { casesChecked: 0, rowsChecked: 0, broken: [] };
   let query = db
     .selectFrom('cases')
     .select(['id', 'sign', 'record_seq', 'record_head'])
     .orderBy('opened_at')
     .orderBy('id');
   if (officeId) query = query.where('office_id', '=', officeId);
+  if (caseIds) query = query.where('id', 'in', caseIds);
   const cases = await query.execute();
   const report: VerifyReport = { casesChecked: 0, rowsChecked: 0, broken: [] };
 

@@ -124,6 +124,8 @@ export interface FilesTable {
   original_name: string;
   created_at: Generated<Date>;
   created_by: string;
+  /** Set when the content was destroyed in brakowanie; the row stays. */
+  destroyed_at: Timestamp | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -709,6 +711,100 @@ export interface ChannelOutboundTable {
   dead_at: Timestamp | null;
 }
 
+export type ArchiveTransferStatus = 'prepared' | 'submitted' | 'accepted' | 'returned';
+
+/** Spis zdawczo-odbiorczy: one unit's cases of one JRWA class and year, handed to the archive. */
+export interface ArchiveTransfersTable {
+  id: Generated<string>;
+  office_id: string;
+  year: number;
+  number: number;
+  sign: string;
+  unit_id: string;
+  jrwa_symbol: string;
+  case_year: number;
+  status: Generated<ArchiveTransferStatus>;
+  prepared_by: string;
+  prepared_at: Timestamp;
+  submitted_at: Timestamp | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  remarks: string | null;
+}
+
+export interface ArchiveTransferItemsTable {
+  office_id: string;
+  transfer_id: string;
+  case_id: string;
+  position: number;
+}
+
+export interface ArchiveHoldingsTable {
+  case_id: string;
+  office_id: string;
+  transfer_id: string;
+  accepted_at: Timestamp;
+  accepted_by: string;
+  shelf: string | null;
+  box: string | null;
+  archival_sign: string | null;
+  legal_hold_reason: string | null;
+  destroyed_at: Timestamp | null;
+}
+
+export type DisposalListStatus = 'draft' | 'submitted' | 'consented' | 'executed';
+
+/** Spis dokumentacji niearchiwalnej: records due for disposal or for the state archive's review. */
+export interface DisposalListsTable {
+  id: Generated<string>;
+  office_id: string;
+  year: number;
+  number: number;
+  sign: string;
+  status: Generated<DisposalListStatus>;
+  prepared_by: string;
+  prepared_at: Timestamp;
+  submitted_at: Timestamp | null;
+  consent_number: string | null;
+  consent_date: string | null;
+  consent_file_id: string | null;
+  consent_recorded_at: Timestamp | null;
+  executed_by: string | null;
+  executed_at: Timestamp | null;
+  protocol_file_id: string | null;
+}
+
+export interface DisposalListItemsTable {
+  office_id: string;
+  list_id: string;
+  case_id: string;
+  position: number;
+  category: string;
+  kind: 'disposal' | 'expert_review';
+  commission_answer: 'destroy' | 'keep' | null;
+  commission_remarks: string | null;
+  outcome: 'destroyed' | 'kept' | null;
+  outcome_reason: string | null;
+}
+
+export type ArchiveLoanStatus = 'requested' | 'approved' | 'rejected' | 'returned';
+
+export interface ArchiveLoansTable {
+  id: Generated<string>;
+  office_id: string;
+  case_id: string;
+  kind: 'view' | 'loan';
+  purpose: string;
+  status: Generated<ArchiveLoanStatus>;
+  requested_by: string;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  due_on: string | null;
+  decision_remarks: string | null;
+  returned_at: Timestamp | null;
+}
+
 export interface DB {
   offices: OfficesTable;
   units: UnitsTable;
@@ -740,6 +836,12 @@ export interface DB {
   outgoing_items: OutgoingItemsTable;
   decisions: DecisionsTable;
   case_record_rows: CaseRecordRowsTable;
+  archive_transfers: ArchiveTransfersTable;
+  archive_transfer_items: ArchiveTransferItemsTable;
+  archive_holdings: ArchiveHoldingsTable;
+  archive_loans: ArchiveLoansTable;
+  disposal_lists: DisposalListsTable;
+  disposal_list_items: DisposalListItemsTable;
   audit_events: AuditEventsTable;
   notification_cursors: NotificationCursorsTable;
   notifications: NotificationsTable;

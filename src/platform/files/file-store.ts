@@ -12,7 +12,10 @@ export interface StoredBlob {
 
 export interface FileStore {
   put(content: Uint8Array): Promise<StoredBlob>;
+  /** The content; `file.gone` (410) when it is not in the store (destroyed in brakowanie). */
   get(sha256: string): Promise<Buffer>;
+  /** Removes the content for good (disposal); removing what is not there is no error. */
+  remove(sha256: string): Promise<void>;
 }
 
 /** Executables are never accepted into an office's records. */
@@ -81,7 +84,28 @@ export function createDiskFileStore(root: string, maxBytes: number): FileStore {
     },
     async get(sha256) {
       if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`);
-      return fs.readFile(blobPath(sha256));
+      try {
+        return await fs.readFile(blobPath(sha256));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        throw new AppError(
+          'file.gone',
+          410,
+          'The content of this file is no longer kept (destroyed with the state archive’s consent; the protocol remains).',
+          'Treść tego pliku nie jest już przechowywana (zniszczona za zgodą archiwum państwowego; protokół pozostaje).',
+        );
+      }
+    },
+    async remove(sha256) {
+      if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`);
+      const target = blobPath(sha256);
+      try {
+        await fs.unlink(target);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw error;
+      }
+      await syncDirectory(path.dirname(target));
     },
   };
 }

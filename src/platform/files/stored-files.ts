@@ -21,3 +21,36 @@ export async function insertStoredFile(
     .returning(['id', 'sha256', 'content_type', 'size_bytes'])
     .executeTakeFirstOrThrow();
 }
+
+/**
+ * Marks files as destroyed (brakowanie): the rows stay, with name, size and SHA-256. Returns the
+ * contents no other kept file of any office still uses, which the caller removes from the store
+ * once the transaction has committed.
+ */
+export async function markFilesDestroyed(
+  db: Executor,
+  officeId: string,
+  fileIds: readonly string[],
+  at: Date,
+): Promise<string[]> {
+  if (fileIds.length === 0) return [];
+  const destroyed = await db
+    .updateTable('files')
+    .set({ destroyed_at: at })
+    .where('office_id', '=', officeId)
+    .where('id', 'in', fileIds)
+    .where('destroyed_at', 'is', null)
+    .returning('sha256')
+    .execute();
+  const hashes = [...new Set(destroyed.map((file) => file.sha256))];
+  if (hashes.length === 0) return [];
+  const stillUsed = await db
+    .selectFrom('files')
+    .select('sha256')
+    .distinct()
+    .where('sha256', 'in', hashes)
+    .where('destroyed_at', 'is', null)
+    .execute();
+  const kept = new Set(stillUsed.map((file) => file.sha256));
+  return hashes.filter((hash) => !kept.has(hash));
+}
