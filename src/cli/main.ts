@@ -13,6 +13,7 @@ import { loadActor } from '../modules/auth/actor.ts';
 import { localDate } from '../platform/clock.ts';
 import { AppError } from '../platform/errors.ts';
 import { roleNames, scopes } from '../modules/org/org.schemas.ts';
+import { registerArchiveCommands } from '../modules/archive/archive.cli.ts';
 import { registerChannelCommands } from '../modules/channels/channels.cli.ts';
 import { runServe } from './serve.ts';
 
@@ -280,6 +281,7 @@ program
   });
 
 registerChannelCommands(program, { withRuntime, officeAdmin });
+registerArchiveCommands(program, { withRuntime, officeAdmin });
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof AppError)
