@@ -6,14 +6,14 @@ import { buildOpenApiDocument } from '../app.ts';
 import { findDemoOffice, seedDemoOffice } from '../demo/demo-office.ts';
 import { seedDemoActivity } from '../demo/demo-activity.ts';
 import { seedDemoSigning } from '../demo/demo-signing.ts';
-import { verifyRecordChains } from '../modules/record/record.verify.ts';
+import { verifyRecordChains } from '../modules/cases/case-record.verify.ts';
 import { createOffice, createUser } from '../modules/org/org.usecases.ts';
 import { importJrwa } from '../modules/jrwa/jrwa.usecases.ts';
-import { loadActor } from '../modules/auth/actor.ts';
+import { loadActor } from '../modules/org/actor-loader.ts';
 import { localDate } from '../platform/clock.ts';
 import { AppError } from '../platform/errors.ts';
 import { roleNames, scopes } from '../modules/org/org.schemas.ts';
-import { registerChannelCommands } from '../modules/channels/channels.cli.ts';
+import { registerChannelCommands } from './channel-commands.ts';
 import { runServe } from './serve.ts';
 
 const program = new Command('obieg').description('Obieg – elektroniczny obieg dokumentów (EZD)');

@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
-import type { Visibility } from '../auth/policy.ts';
+import type { Visibility } from '../../platform/actor/policy.ts';
 
 export function findItem(db: Executor, officeId: string, id: string) {
   return db
@@ -73,5 +73,14 @@ export function listItems(
     .orderBy('rpw_number', 'desc')
     .limit(filter.limit)
     .offset(filter.offset)
+    .execute();
+}
+
+/** The letter joins a case: from now on it is read and worked on in that case. */
+export async function setItemCase(db: Executor, itemId: string, caseId: string) {
+  await db
+    .updateTable('incoming_items')
+    .set({ case_id: caseId })
+    .where('id', '=', itemId)
     .execute();
 }

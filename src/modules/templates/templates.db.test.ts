@@ -6,11 +6,11 @@ import { buildIncoming } from '../../../test/support/factories.ts';
 import { createDiskFileStore } from '../../platform/files/file-store.ts';
 import { assignIncoming } from '../assignments/assignments.usecases.ts';
 import { openCase } from '../cases/cases.usecases.ts';
-import { extendCaseDeadline, setCaseDeadline } from '../deadlines/case-deadline.usecases.ts';
+import { extendCaseDeadline, setCaseDeadline } from '../case-deadlines/case-deadlines.usecases.ts';
 import { getDocument, readDocumentVersion } from '../documents/documents.usecases.ts';
 import { registerIncoming } from '../incoming/incoming.usecases.ts';
-import { getCaseRecord } from '../record/record.usecases.ts';
-import { runInTransaction } from '../record/record.transaction.ts';
+import { getCaseRecord } from '../cases/case-record.usecases.ts';
+import { runInTransaction } from '../../platform/record/transaction.ts';
 import { extractPdfText } from '../../platform/files/pdf-text.ts';
 import {
   createDelayNoticeDraft,
