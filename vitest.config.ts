@@ -14,7 +14,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/architecture/**/*.test.ts'],
           exclude: ['src/**/*.db.test.ts', 'src/**/*.http.test.ts'],
         },
       },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { localDate, systemClock } from '../src/platform/clock.ts';
 import { createDiskFileStore } from '../src/platform/files/file-store.ts';
-import { loadActor } from '../src/modules/auth/actor.ts';
+import { loadActor } from '../src/modules/org/actor-loader.ts';
 import { openEmbedded, openPostgres } from '../src/platform/db/database.ts';
 import {
   createPostgresDatabase,

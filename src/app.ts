@@ -6,14 +6,15 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { registerArchiveRoutes } from './modules/archive/archive.routes.ts';
 import { registerAssignmentRoutes } from './modules/assignments/assignments.routes.ts';
-import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerApiTokenRoutes, registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { authenticate } from './modules/auth/auth.usecases.ts';
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
-import { registerCaseClosingRoutes } from './modules/cases/case-closing.routes.ts';
+import { registerCaseClosingRoutes } from './modules/case-closing/case-closing.routes.ts';
 import { registerDispatchRoutes } from './modules/dispatch/dispatch.routes.ts';
 import { registerApprovalRoutes } from './modules/approvals/approvals.routes.ts';
 import { registerDocumentRoutes } from './modules/documents/documents.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { registerCaseDeadlineRoutes } from './modules/case-deadlines/case-deadlines.routes.ts';
 import {
   PUBLIC_DEADLINE_PATHS,
   registerDeadlineRoutes,
@@ -21,6 +22,7 @@ import {
 import { registerIncomingRoutes } from './modules/incoming/incoming.routes.ts';
 import { registerJrwaRoutes } from './modules/jrwa/jrwa.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
+import { portalDispatchOutlet } from './modules/portal/portal-letters.ts';
 import { createPortalPages } from './modules/portal/portal-pages.routes.ts';
 import { PUBLIC_PORTAL_PATHS, registerPortalRoutes } from './modules/portal/portal.routes.ts';
 import { defaultPortalOptions, type PortalOptions } from './modules/portal/portal-setup.ts';
@@ -100,16 +102,17 @@ export function createApp(
     },
   });
   registerAuthRoutes(v1, deps);
-  registerOrgRoutes(v1, deps);
+  registerOrgRoutes(v1, deps, (app) => registerApiTokenRoutes(app, deps));
   registerJrwaRoutes(v1, deps);
   registerIncomingRoutes(v1, deps);
   registerAssignmentRoutes(v1, deps);
   registerCaseRoutes(v1, deps);
-  registerDeadlineRoutes(v1, deps);
+  registerDeadlineRoutes(v1);
+  registerCaseDeadlineRoutes(v1, deps);
   registerDocumentRoutes(v1, deps);
   registerSignatureRoutes(v1, deps);
   registerApprovalRoutes(v1, deps);
-  registerDispatchRoutes(v1, deps);
+  registerDispatchRoutes(v1, deps, { portal: portalDispatchOutlet });
   registerCaseClosingRoutes(v1, deps);
   registerArchiveRoutes(v1, deps);
   registerNotificationRoutes(v1, deps);

@@ -13,14 +13,14 @@ import {
   acceptAssignment,
   assignIncoming,
 } from '../src/modules/assignments/assignments.usecases.ts';
-import { closeCase, issueDecision } from '../src/modules/cases/case-closing.usecases.ts';
+import { closeCase, issueDecision } from '../src/modules/case-closing/case-closing.usecases.ts';
 import { openCase } from '../src/modules/cases/cases.usecases.ts';
 import {
   extendCaseDeadline,
   pauseCaseDeadline,
   resumeCaseDeadline,
   setCaseDeadline,
-} from '../src/modules/deadlines/case-deadline.usecases.ts';
+} from '../src/modules/case-deadlines/case-deadlines.usecases.ts';
 import {
   addDocumentVersion,
   getDocument,
@@ -34,8 +34,8 @@ import {
   registerOutgoing,
 } from '../src/modules/dispatch/dispatch.usecases.ts';
 import { registerIncoming } from '../src/modules/incoming/incoming.usecases.ts';
-import { getCaseRecord } from '../src/modules/record/record.usecases.ts';
-import { verifyRecordChains } from '../src/modules/record/record.verify.ts';
+import { getCaseRecord } from '../src/modules/cases/case-record.usecases.ts';
+import { verifyRecordChains } from '../src/modules/cases/case-record.verify.ts';
 import {
   listDocumentSignatures,
   readSignatureFile,

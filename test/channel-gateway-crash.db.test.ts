@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../src/platform/clock.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import { loadActor } from '../src/modules/auth/actor.ts';
+import { loadActor } from '../src/modules/org/actor-loader.ts';
 import { createOffice } from '../src/modules/org/org.usecases.ts';
 import {
   childEnv,

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../src/platform/clock.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import { loadActor } from '../src/modules/auth/actor.ts';
+import { loadActor } from '../src/modules/org/actor-loader.ts';
 import { createOffice } from '../src/modules/org/org.usecases.ts';
 import { addTrustAnchor } from '../src/modules/signatures/signing-credentials.usecases.ts';
 import { childEnv, createProcessDatabase } from './support/process-database.ts';

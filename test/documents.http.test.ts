@@ -1,26 +1,9 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { buildIncoming } from './support/factories.ts';
+import { openFnCaseOverHttp } from './support/factories.ts';
 import { useTestApi, type Client } from './support/http.ts';
 
 const api = useTestApi();
-
-async function openFnCase(referent: Client) {
-  const kancelaria = await api.login('kancelaria');
-  const { id } = (await (await kancelaria.post('/api/v1/incoming', buildIncoming())).json()) as {
-    id: string;
-  };
-  await kancelaria.post(`/api/v1/incoming/${id}/assignments`, {
-    userId: api.demo.people['referent.fn'],
-  });
-  const opened = await referent.post('/api/v1/cases', {
-    unitId: api.demo.units.FN,
-    jrwaSymbol: '3110',
-    title: 'Wymiar podatku od nieruchomości',
-    incomingId: id,
-  });
-  return ((await opened.json()) as { id: string }).id;
-}
 
 async function upload(
   client: Client,
@@ -42,7 +25,7 @@ async function upload(
 describe('documents in a case', () => {
   it('keeps every version with its checksum and author, and serves each one unchanged', async () => {
     const referent = await api.login('referent.fn');
-    const caseId = await openFnCase(referent);
+    const caseId = await openFnCaseOverHttp(api, referent);
     const added = await upload(
       referent,
       `/api/v1/cases/${caseId}/documents`,
@@ -96,7 +79,7 @@ describe('documents in a case', () => {
 
   it('rejects a document without a title or kind, writing nothing', async () => {
     const referent = await api.login('referent.fn');
-    const caseId = await openFnCase(referent);
+    const caseId = await openFnCaseOverHttp(api, referent);
     const response = await upload(
       referent,
       `/api/v1/cases/${caseId}/documents`,

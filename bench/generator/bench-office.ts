@@ -3,7 +3,7 @@ import type { Db } from '../../src/platform/db/database.ts';
 import { seedDemoOffice, type DemoOffice } from '../../src/demo/demo-office.ts';
 import { createUser } from '../../src/modules/org/org.usecases.ts';
 import { createApprovalPath } from '../../src/modules/approvals/approvals.usecases.ts';
-import type { Actor } from '../../src/modules/auth/actor.ts';
+import type { Actor } from '../../src/platform/actor/actor.ts';
 import type { CaseUnit } from './jrwa-mix.ts';
 import { personName } from './polish-data.ts';
 import { createRandom } from './random.ts';

@@ -2,7 +2,7 @@ import type { Db } from '../../src/platform/db/database.ts';
 import { AppError } from '../../src/platform/errors.ts';
 import type { FileStore } from '../../src/platform/files/file-store.ts';
 import { localDate } from '../../src/platform/clock.ts';
-import type { Actor } from '../../src/modules/auth/actor.ts';
+import type { Actor } from '../../src/platform/actor/actor.ts';
 import {
   attachIncomingFile,
   registerIncoming,
@@ -13,8 +13,8 @@ import {
   forwardAssignment,
 } from '../../src/modules/assignments/assignments.usecases.ts';
 import { joinIncomingToCase, openCase } from '../../src/modules/cases/cases.usecases.ts';
-import { closeCase, issueDecision } from '../../src/modules/cases/case-closing.usecases.ts';
-import { setCaseDeadline } from '../../src/modules/deadlines/case-deadline.usecases.ts';
+import { closeCase, issueDecision } from '../../src/modules/case-closing/case-closing.usecases.ts';
+import { setCaseDeadline } from '../../src/modules/case-deadlines/case-deadlines.usecases.ts';
 import {
   addDocument,
   addDocumentVersion,

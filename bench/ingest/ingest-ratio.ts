@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../src/platform/db/database.ts';
 import { localYear, systemClock } from '../../src/platform/clock.ts';
-import type { Actor } from '../../src/modules/auth/actor.ts';
+import type { Actor } from '../../src/platform/actor/actor.ts';
 import {
   registerIncoming,
   registerIncomingBatch,

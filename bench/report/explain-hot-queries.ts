@@ -12,16 +12,16 @@ import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../../src/platform/db/schema.ts';
 import { localDate, systemClock } from '../../src/platform/clock.ts';
-import { loadActor } from '../../src/modules/auth/actor.ts';
+import { loadActor } from '../../src/modules/org/actor-loader.ts';
 import { listMyPendingAssignments } from '../../src/modules/assignments/assignments.usecases.ts';
 import { listMyApprovalTasks } from '../../src/modules/approvals/approvals.usecases.ts';
 import { getCase, listCases } from '../../src/modules/cases/cases.usecases.ts';
-import { getCaseRecord } from '../../src/modules/record/record.usecases.ts';
+import { getCaseRecord } from '../../src/modules/cases/case-record.usecases.ts';
 import { listCaseDocuments } from '../../src/modules/documents/documents.usecases.ts';
 import {
   listCaseDeadlines,
   showCaseDeadline,
-} from '../../src/modules/deadlines/case-deadline.usecases.ts';
+} from '../../src/modules/case-deadlines/case-deadlines.usecases.ts';
 import { listMyNotifications } from '../../src/modules/notifications/notifications.usecases.ts';
 import { listIncoming } from '../../src/modules/incoming/incoming.usecases.ts';
 import { listPostalQueue } from '../../src/modules/dispatch/dispatch.usecases.ts';

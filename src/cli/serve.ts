@@ -3,14 +3,8 @@ import { serve } from '@hono/node-server';
 import { loadSettings, type Settings } from '../config.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../demo/demo-office.ts';
-import { runNotificationWorker } from '../modules/notifications/notifications.worker.ts';
-import { runSearchIndexer } from '../modules/search/search-indexer.ts';
-import { startPeriodic } from '../platform/periodic.ts';
-import { createSmtpMailer } from '../modules/notifications/notifications.mailer.ts';
-import { runPortalWorker } from '../modules/portal/portal.worker.ts';
-import { portalSettingsFrom } from '../modules/portal/portal-setup.ts';
-import { createGatewayDeps } from '../modules/channels/channels.worker.ts';
-import { runGatewayPass } from '../modules/channels/gateway.ts';
+import { backgroundJobs } from '../background-jobs.ts';
+import { startJobs } from '../platform/jobs/jobs.ts';
 
 /**
  * `obieg serve`: one primary process and, on a machine with several cores, HTTP workers
@@ -167,48 +161,7 @@ function seedDemoSigningInBackground(
 }
 
 function startBackgroundWork(runtime: Runtime, settings: Settings) {
-  const workerDeps = {
-    db: runtime.db,
-    clock: runtime.clock,
-    files: runtime.files,
-    mailer: createSmtpMailer(settings.SMTP_URL, settings.SMTP_FROM),
-    logger: runtime.logger,
-  };
-  // The channels gateway (ePUAP, e-Doręczenia) stops its requests in flight on shutdown.
-  const gatewayStop = new AbortController();
-  const gatewayDeps = createGatewayDeps(runtime, settings, gatewayStop.signal);
-  const jobs = [
-    startPeriodic(
-      'notification worker',
-      () => runNotificationWorker(workerDeps, { notifyDays: settings.OBIEG_NOTIFY_DAYS }),
-      settings.OBIEG_NOTIFY_INTERVAL_S,
-      runtime.logger,
-    ),
-    startPeriodic('search indexer', () => runSearchIndexer(workerDeps), 5, runtime.logger),
-    startPeriodic(
-      'portal worker',
-      () =>
-        runPortalWorker({
-          ...workerDeps,
-          sealPassword: settings.OBIEG_SEAL_PASSWORD,
-          portal: portalSettingsFrom(settings),
-        }),
-      settings.OBIEG_PORTAL_WORKER_INTERVAL_S,
-      runtime.logger,
-    ),
-    startPeriodic(
-      'channels gateway',
-      () => runGatewayPass(gatewayDeps),
-      Object.keys(gatewayDeps.clients).length > 0 ? settings.OBIEG_CHANNEL_INTERVAL_S : 0,
-      runtime.logger,
-    ),
-  ];
-  return {
-    stop: async () => {
-      gatewayStop.abort();
-      await Promise.all(jobs.map((job) => job.stop()));
-    },
-  };
+  return startJobs(backgroundJobs(runtime, settings), runtime.logger);
 }
 
 /** SIGINT (Ctrl-C) and SIGTERM (systemd, docker stop) both shut down cleanly, once. */

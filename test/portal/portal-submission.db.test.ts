@@ -7,15 +7,16 @@ import {
   SAMPLE_PDF,
   signInAs,
   testFileStore,
+  withPortalOutlet,
   buildTaxApplication,
 } from './portal-support.ts';
-import { getCaseRecord } from '../../src/modules/record/record.usecases.ts';
+import { getCaseRecord } from '../../src/modules/cases/case-record.usecases.ts';
 import { registerOutgoing } from '../../src/modules/dispatch/dispatch.usecases.ts';
 import { createSignedDocument } from '../support/signing.ts';
 import { loadTrustAnchors } from '../../src/modules/signatures/signing-credentials.usecases.ts';
 import { verifySignatures } from '../../src/modules/signatures/verify-signatures.ts';
 import { extractPdfText } from '../../src/platform/files/pdf-text.ts';
-import { formatAccessCode } from '../../src/modules/portal/access-code.ts';
+import { formatAccessCode } from '../../src/modules/incoming/access-code.ts';
 import {
   submitApplication,
   submissionReference,
@@ -363,7 +364,7 @@ describe('an application submitted through the portal', () => {
   it('cannot be the dispatch method of a case whose party does not use the portal', async () => {
     const signed = await createSignedDocument(office, files);
     await expect(
-      registerOutgoing(await office.as('referent.fn'), {
+      registerOutgoing(withPortalOutlet(await office.as('referent.fn')), {
         documentId: signed.documentId,
         addressee: { name: 'Jan Kowalski' },
         method: 'portal',

@@ -13,10 +13,11 @@ import {
   forwardAssignment,
   listAssignments,
 } from '../../src/modules/assignments/assignments.usecases.ts';
-import { issueDecision } from '../../src/modules/cases/case-closing.usecases.ts';
+import { issueDecision } from '../../src/modules/case-closing/case-closing.usecases.ts';
 import { openCase } from '../../src/modules/cases/cases.usecases.ts';
-import { setCaseDeadline } from '../../src/modules/deadlines/case-deadline.usecases.ts';
+import { setCaseDeadline } from '../../src/modules/case-deadlines/case-deadlines.usecases.ts';
 import { registerOutgoing } from '../../src/modules/dispatch/dispatch.usecases.ts';
+import { portalDispatchOutlet } from '../../src/modules/portal/portal-letters.ts';
 import { signDocument } from '../../src/modules/signatures/signatures.usecases.ts';
 import { createTestPki, type TestPki } from '../../src/modules/signatures/throwaway-ca.ts';
 import { createDraftFromTemplate } from '../../src/modules/templates/template-drafts.usecases.ts';
@@ -144,7 +145,7 @@ export async function decideCaseAsStaff(office: TestOffice, files: FileStore, ca
     password: pki.personal.password,
   });
   await issueDecision(referent, draft.id);
-  const outgoing = await registerOutgoing(referent, {
+  const outgoing = await registerOutgoing(withPortalOutlet(referent), {
     documentId: draft.id,
     addressee: { name: 'Jan Kowalski' },
     method: 'portal',
@@ -192,3 +193,9 @@ export function createTestSignIn(
   const idp = createTestIdentityProvider();
   return { idpApp: idp.app, identityProvider: createTestServiceProvider(deps, idpBaseUrl, idp) };
 }
+
+/** Use-case dependencies with the portal plugged into dispatch, as the app does (app.ts). */
+export const withPortalOutlet = <D extends object>(deps: D) => ({
+  ...deps,
+  outlets: { portal: portalDispatchOutlet },
+});

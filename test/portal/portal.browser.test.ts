@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { DEFAULT_PORTAL_SETTINGS } from '../../src/modules/portal/portal-account.ts';
-import { getCaseRecord } from '../../src/modules/record/record.usecases.ts';
+import { getCaseRecord } from '../../src/modules/cases/case-record.usecases.ts';
 import { loadTrustAnchors } from '../../src/modules/signatures/signing-credentials.usecases.ts';
 import { verifySignatures } from '../../src/modules/signatures/verify-signatures.ts';
 import { readDocumentVersion } from '../../src/modules/documents/documents.usecases.ts';

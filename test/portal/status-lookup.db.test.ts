@@ -12,7 +12,7 @@ import {
   extendCaseDeadline,
   pauseCaseDeadline,
   setCaseDeadline,
-} from '../../src/modules/deadlines/case-deadline.usecases.ts';
+} from '../../src/modules/case-deadlines/case-deadlines.usecases.ts';
 import { lookupStatus } from '../../src/modules/portal/status-lookup.usecases.ts';
 
 const office = useDemoOffice('2026-03-02T09:00:00+01:00');

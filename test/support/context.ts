@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { fixedClock } from '../../src/platform/clock.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { seedDemoOffice, type DemoOffice } from '../../src/demo/demo-office.ts';
-import type { Actor } from '../../src/modules/auth/actor.ts';
+import type { Actor } from '../../src/platform/actor/actor.ts';
 import { createTestDatabase } from './database.ts';
 
 export interface TestOffice {

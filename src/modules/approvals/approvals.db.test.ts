@@ -6,7 +6,7 @@ import { createDiskFileStore } from '../../platform/files/file-store.ts';
 import { openCase } from '../cases/cases.usecases.ts';
 import { addDocument, addDocumentVersion, getDocument } from '../documents/documents.usecases.ts';
 import { createSubstitution } from '../org/org.usecases.ts';
-import { getCaseRecord } from '../record/record.usecases.ts';
+import { getCaseRecord } from '../cases/case-record.usecases.ts';
 import {
   createApprovalPath,
   decideApproval,

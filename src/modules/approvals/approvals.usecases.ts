@@ -1,13 +1,14 @@
 import type { Executor } from '../../platform/db/database.ts';
 import type { ApprovalStep, Row } from '../../platform/db/schema.ts';
-import { hasRole } from '../auth/policy.ts';
+import { hasRole } from '../../platform/actor/policy.ts';
+import { canMove, moveDocument } from '../documents/document-lifecycle.ts';
 import { getDocumentForAction } from '../documents/documents.usecases.ts';
 import { getUserOrThrow } from '../org/org.usecases.ts';
 import {
   runInTransaction,
   type ActorDeps,
   type TransactionContext,
-} from '../record/record.transaction.ts';
+} from '../../platform/record/transaction.ts';
 import { approvalErrors } from './approvals.errors.ts';
 import {
   approvalStepSchema,
@@ -75,7 +76,7 @@ export async function sendForApproval(
 ) {
   return runInTransaction(deps, async (tx) => {
     const document = await getDocumentForAction(tx.trx, tx.actor, documentId, 'work');
-    if (document.status !== 'draft' || document.current_version === 0)
+    if (!canMove(document.status, 'send_for_approval') || document.current_version === 0)
       throw approvalErrors.notDraft();
     const kase = await tx.trx
       .selectFrom('cases')
@@ -128,11 +129,7 @@ export async function sendForApproval(
           .execute();
       }
     }
-    await tx.trx
-      .updateTable('documents')
-      .set({ status: 'in_approval' })
-      .where('id', '=', document.id)
-      .execute();
+    await moveDocument(tx.trx, document, 'send_for_approval');
     const names = await approverNames(tx.trx, steps);
     await tx.record({
       action: 'approval.requested',
@@ -206,11 +203,7 @@ export async function decideApproval(deps: ActorDeps, taskId: string, input: Dec
         .where('status', 'in', ['current', 'waiting'])
         .execute();
       await finishRound(tx, round.id, 'returned');
-      await tx.trx
-        .updateTable('documents')
-        .set({ status: 'draft' })
-        .where('id', '=', document.id)
-        .execute();
+      await moveDocument(tx.trx, document, 'return');
       await recordDecision(
         tx,
         document,
@@ -280,11 +273,7 @@ export async function decideApproval(deps: ActorDeps, taskId: string, input: Dec
       .execute();
     if (next.length > 0) return { status: 'next_step' as const };
     await finishRound(tx, round.id, 'approved');
-    await tx.trx
-      .updateTable('documents')
-      .set({ status: 'approved' })
-      .where('id', '=', document.id)
-      .execute();
+    await moveDocument(tx.trx, document, 'approve');
     await tx.record({
       action: 'document.approved',
       description: `Projekt „${document.title}” (wersja ${round.version}) zaakceptowany na wszystkich krokach ścieżki`,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { localDate } from '../../platform/clock.ts';
-import { hasRole } from '../auth/policy.ts';
-import { runInTransaction, type ActorDeps } from '../record/record.transaction.ts';
+import { hasRole } from '../../platform/actor/policy.ts';
+import { runInTransaction, type ActorDeps } from '../../platform/record/transaction.ts';
 import { archiveErrors } from './archive.errors.ts';
 import { archivePolicy } from './archive.policy.ts';
 import * as repo from './archive.repository.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useDemoOffice } from '../../../test/support/context.ts';
-import { closeCase } from '../cases/case-closing.usecases.ts';
+import { closeCase } from '../case-closing/case-closing.usecases.ts';
 import { openCase } from '../cases/cases.usecases.ts';
 import {
   decideAccess,

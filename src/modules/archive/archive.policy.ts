@@ -1,4 +1,4 @@
-import { definePolicy } from '../auth/policy.ts';
+import { definePolicy } from '../../platform/actor/policy.ts';
 
 /**
  * The archiwum zakładowe. A unit's head (or the secretary) hands its cases over; the archivist

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { localDateSchema } from '../org/org.schemas.ts';
+import { localDateSchema } from '../../platform/http/common-schemas.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

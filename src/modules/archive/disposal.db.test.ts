@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useDemoOffice } from '../../../test/support/context.ts';
 import { createDiskFileStore } from '../../platform/files/file-store.ts';
-import { closeCase } from '../cases/case-closing.usecases.ts';
+import { closeCase } from '../case-closing/case-closing.usecases.ts';
 import { openCase } from '../cases/cases.usecases.ts';
 import { assignIncoming } from '../assignments/assignments.usecases.ts';
 import { attachIncomingFile, registerIncoming } from '../incoming/incoming.usecases.ts';

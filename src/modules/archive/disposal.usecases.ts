@@ -6,7 +6,7 @@ import type { FileStore } from '../../platform/files/file-store.ts';
 import { insertStoredFile, markFilesDestroyed } from '../../platform/files/stored-files.ts';
 import { findCaseDocumentFileIds } from '../documents/document-content.ts';
 import { findCaseLetterFileIds } from '../incoming/incoming.repository.ts';
-import { runInTransaction, type ActorDeps } from '../record/record.transaction.ts';
+import { runInTransaction, type ActorDeps } from '../../platform/record/transaction.ts';
 import { removeCaseContentFromSearch } from '../search/search-purge.ts';
 import { archiveErrors } from './archive.errors.ts';
 import { archivePolicy } from './archive.policy.ts';

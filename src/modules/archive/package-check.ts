@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Element } from '@xmldom/xmldom';
-import { hashRecordRow } from '../record/record.hash.ts';
+import { hashRecordRow } from '../../platform/record/record-hash.ts';
 import { parseXmlStrictly } from '../signatures/xml-dsig-engine.ts';
 import {
   PACKAGE_FORMAT,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { localDate } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
-import { runInTransaction, type ActorDeps } from '../record/record.transaction.ts';
+import { runInTransaction, type ActorDeps } from '../../platform/record/transaction.ts';
 import { archiveErrors } from './archive.errors.ts';
 import { archivePolicy } from './archive.policy.ts';
 import { checkArchivalPackage, type PackageFinding } from './package-check.ts';

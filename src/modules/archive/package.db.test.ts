@@ -6,7 +6,7 @@ import { useDemoOffice } from '../../../test/support/context.ts';
 import { buildIncoming } from '../../../test/support/factories.ts';
 import { createDiskFileStore } from '../../platform/files/file-store.ts';
 import { assignIncoming } from '../assignments/assignments.usecases.ts';
-import { closeCase } from '../cases/case-closing.usecases.ts';
+import { closeCase } from '../case-closing/case-closing.usecases.ts';
 import { openCase } from '../cases/cases.usecases.ts';
 import { attachIncomingFile, registerIncoming } from '../incoming/incoming.usecases.ts';
 import { checkArchivalPackage, type PackageFindingKind } from './package-check.ts';

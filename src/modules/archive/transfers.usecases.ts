@@ -1,9 +1,9 @@
 import { localDate, localYear } from '../../platform/clock.ts';
 import { takeNextNumber } from '../../platform/db/counters.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import type { Actor } from '../auth/actor.ts';
-import { verifyRecordChains } from '../record/record.verify.ts';
-import { runInTransaction, type ActorDeps } from '../record/record.transaction.ts';
+import type { Actor } from '../../platform/actor/actor.ts';
+import { verifyRecordChains } from '../cases/case-record.verify.ts';
+import { runInTransaction, type ActorDeps } from '../../platform/record/transaction.ts';
 import { archiveErrors } from './archive.errors.ts';
 import { archivePolicy } from './archive.policy.ts';
 import * as repo from './archive.repository.ts';

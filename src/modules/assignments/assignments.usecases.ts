@@ -1,15 +1,15 @@
-import { definePolicy } from '../auth/policy.ts';
+import { definePolicy } from '../../platform/actor/policy.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Row } from '../../platform/db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
-import { hasRole } from '../auth/policy.ts';
+import type { Actor } from '../../platform/actor/actor.ts';
+import { hasRole } from '../../platform/actor/policy.ts';
 import { getIncomingOrThrow } from '../incoming/incoming.usecases.ts';
 import { getUnitOrThrow, getUserOrThrow } from '../org/org.usecases.ts';
 import {
   runInTransaction,
   type ActorDeps,
   type TransactionContext,
-} from '../record/record.transaction.ts';
+} from '../../platform/record/transaction.ts';
 import { assignmentErrors } from './assignments.errors.ts';
 import type { AssignInput, ChangeAssignmentInput } from './assignments.schemas.ts';
 

@@ -1,12 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../platform/http/http-types.ts';
 import {
+  actorDeps,
+  idParam,
   jsonBody,
   jsonResponse,
   security,
   standardErrors,
 } from '../../platform/http/route-helpers.ts';
-import { login, logout } from './auth.usecases.ts';
+import { issueApiToken, login, logout } from './auth.usecases.ts';
 
 const meSchema = z
   .object({
@@ -66,7 +68,7 @@ const meRoute = createRoute({
   responses: { 200: jsonResponse(meSchema, 'Użytkownik'), ...standardErrors },
 });
 
-const toMe = (actor: import('./actor.ts').Actor) => ({
+const toMe = (actor: import('../../platform/actor/actor.ts').Actor) => ({
   id: actor.userId,
   login: actor.login,
   name: actor.name,
@@ -82,6 +84,22 @@ const toMe = (actor: import('./actor.ts').Actor) => ({
   })),
 });
 
+const issueTokenRoute = createRoute({
+  method: 'post',
+  path: '/org/people/{id}/api-tokens',
+  tags: ['org'],
+  security,
+  summary: 'Token API dla konta systemowego (system dziedzinowy); pokazywany jeden raz',
+  request: {
+    params: idParam,
+    ...jsonBody(z.object({ name: z.string().trim().min(1).max(200) }).openapi('IssueApiToken')),
+  },
+  responses: {
+    201: jsonResponse(z.object({ id: z.uuid(), token: z.string() }), 'Wydano'),
+    ...standardErrors,
+  },
+});
+
 export function registerAuthRoutes(app: App, deps: AppDeps) {
   app.openapi(loginRoute, async (c) => {
     const { token, actor } = await login(deps, c.req.valid('json'));
@@ -92,4 +110,17 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(meRoute, (c) => c.json(toMe(c.get('actor')), 200));
+}
+
+/** API tokens of the office's system accounts (listed with the org routes: `registerOrgRoutes`). */
+export function registerApiTokenRoutes(app: App, deps: AppDeps) {
+  app.openapi(issueTokenRoute, async (c) =>
+    c.json(
+      await issueApiToken(actorDeps(deps, c), {
+        userId: c.req.valid('param').id,
+        name: c.req.valid('json').name,
+      }),
+      201,
+    ),
+  );
 }

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { UseCaseDeps, ActorDeps } from '../record/record.transaction.ts';
-import { runInTransaction } from '../record/record.transaction.ts';
+import type { UseCaseDeps, ActorDeps } from '../../platform/record/transaction.ts';
+import { runInTransaction } from '../../platform/record/transaction.ts';
 import { localDate } from '../../platform/clock.ts';
-import { loadSessionActor, type Actor } from './actor.ts';
+import type { Actor } from '../../platform/actor/actor.ts';
+import { loadSessionActor } from './session-actor.ts';
 import { authErrors } from './auth.errors.ts';
-import { decoyHash, verifyPassword } from './passwords.ts';
-import { orgPolicy } from '../org/org.policy.ts';
+import { accountScope, authPolicy } from './auth.policy.ts';
+import { decoyHash, verifyPassword } from '../../platform/passwords.ts';
 import { getUserOrThrow } from '../org/org.usecases.ts';
 
 /** Five failed attempts within 15 minutes lock the login for the rest of the window. */
@@ -91,7 +92,7 @@ export async function logout(deps: UseCaseDeps, token: string): Promise<void> {
 export async function issueApiToken(deps: ActorDeps, input: { userId: string; name: string }) {
   return runInTransaction(deps, async (tx) => {
     const account = await getUserOrThrow(tx.trx, tx.actor.officeId, input.userId);
-    if (!orgPolicy.can(tx.actor, 'manage', { unitIds: [account.unit_id], ownerIds: [] })) {
+    if (!authPolicy.can(tx.actor, 'issueApiToken', accountScope(account))) {
       throw authErrors.unauthenticated();
     }
     if (account.kind !== 'system') throw authErrors.notSystemAccount();

@@ -1,6 +1,6 @@
 import { localDate } from '../../platform/clock.ts';
 import { getUnitOrThrow } from '../org/org.usecases.ts';
-import type { ActorDeps } from '../record/record.transaction.ts';
+import type { ActorDeps } from '../../platform/record/transaction.ts';
 import { caseErrors } from './cases.errors.ts';
 import { casePolicy } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';

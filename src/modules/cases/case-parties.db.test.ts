@@ -3,7 +3,7 @@ import { useDemoOffice } from '../../../test/support/context.ts';
 import { buildIncoming } from '../../../test/support/factories.ts';
 import { assignIncoming } from '../assignments/assignments.usecases.ts';
 import { registerIncoming } from '../incoming/incoming.usecases.ts';
-import { getCaseRecord } from '../record/record.usecases.ts';
+import { getCaseRecord } from './case-record.usecases.ts';
 import { addCaseParty, listCaseParties, recordFileInspection } from './case-parties.usecases.ts';
 import { openCase } from './cases.usecases.ts';
 

@@ -10,7 +10,7 @@ import {
   runInTransaction,
   type ActorDeps,
   type TransactionContext,
-} from '../record/record.transaction.ts';
+} from '../../platform/record/transaction.ts';
 import { caseErrors } from './cases.errors.ts';
 import {
   addPartySchema,

@@ -1,4 +1,4 @@
-import { definePolicy, type ResourceScope } from '../auth/policy.ts';
+import { definePolicy, type ResourceScope } from '../../platform/actor/policy.ts';
 
 export const casePolicy = definePolicy({
   read: ['prowadzacy', 'kierownik', 'sekretarz', 'archiwista', 'system'],

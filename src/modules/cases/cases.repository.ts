@@ -1,5 +1,6 @@
 import type { Executor } from '../../platform/db/database.ts';
-import type { Visibility } from '../auth/policy.ts';
+import type { Visibility } from '../../platform/actor/policy.ts';
+import type { Row } from '../../platform/db/schema.ts';
 
 export function findCase(db: Executor, officeId: string, id: string) {
   return db
@@ -84,4 +85,51 @@ export function listCasesForCaseList(
     .orderBy('cases.sub_number', (ob) => ob.nullsFirst())
     .orderBy('cases.year')
     .execute();
+}
+
+/** Sub-cases (podteczki) of a case still open: a case closes after them. */
+export function listOpenSubCases(db: Executor, caseId: string) {
+  return db
+    .selectFrom('cases')
+    .select('sign')
+    .where('parent_case_id', '=', caseId)
+    .where('status', '=', 'open')
+    .execute();
+}
+
+/** A closed case keeps its closing date, who closed it, and its archival outcome. */
+export async function markCaseClosed(
+  db: Executor,
+  caseId: string,
+  closing: Pick<
+    Row<'cases'>,
+    'closed_at' | 'closed_by' | 'archival_category' | 'disposal_from' | 'expert_review_from'
+  >,
+) {
+  await db
+    .updateTable('cases')
+    .set({ status: 'closed', ...closing })
+    .where('id', '=', caseId)
+    .execute();
+}
+
+/**
+ * The deadline of a case as case-deadlines computes it: the kind, term and start it was set with,
+ * and the due date of its clock (kept on the case for lists and the deadline scan).
+ */
+export async function setCaseDeadlineTerms(
+  db: Executor,
+  caseId: string,
+  terms: Partial<
+    Pick<
+      Row<'cases'>,
+      | 'deadline_kind'
+      | 'deadline_term'
+      | 'deadline_starts_on'
+      | 'deadline_remind_on'
+      | 'deadline_due'
+    >
+  >,
+) {
+  await db.updateTable('cases').set(terms).where('id', '=', caseId).execute();
 }

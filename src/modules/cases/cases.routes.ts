@@ -8,7 +8,7 @@ import {
   security,
   standardErrors,
 } from '../../platform/http/route-helpers.ts';
-import { getCaseRecord } from '../record/record.usecases.ts';
+import { getCaseRecord } from './case-record.usecases.ts';
 import { caseListToCsv, getCaseList } from './case-list.usecases.ts';
 import { registerCasePartyRoutes } from './case-parties.routes.ts';
 import {

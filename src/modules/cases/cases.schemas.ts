@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { addressSchema } from '../incoming/incoming.schemas.ts';
-import { localDateSchema } from '../org/org.schemas.ts';
+import { localDateSchema } from '../../platform/http/common-schemas.ts';
 
 export const openCaseSchema = z
   .object({

@@ -2,18 +2,19 @@ import { localDate, localYear } from '../../platform/clock.ts';
 import { takeNextNumber } from '../../platform/db/counters.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Row } from '../../platform/db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../../platform/actor/actor.ts';
 import { getIncomingOrThrow } from '../incoming/incoming.usecases.ts';
 import { getFinalClassOrThrow } from '../jrwa/jrwa.usecases.ts';
 import { getUnitOrThrow, getUserOrThrow } from '../org/org.usecases.ts';
 import {
-  carryLetterHistory,
   runInTransaction,
   type ActorDeps,
   type TransactionContext,
-} from '../record/record.transaction.ts';
+} from '../../platform/record/transaction.ts';
+import { setItemCase } from '../incoming/incoming.repository.ts';
 import { addInitiatingParty } from './case-parties.usecases.ts';
 import { formatCaseSign } from './case-sign.ts';
+import { carryLetterHistory } from './letter-history.ts';
 import { caseErrors } from './cases.errors.ts';
 import { casePolicy, caseScope } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';
@@ -274,11 +275,7 @@ async function linkItem(
   kase: Pick<Row<'cases'>, 'id' | 'sign'>,
   item: Row<'incoming_items'>,
 ) {
-  await tx.trx
-    .updateTable('incoming_items')
-    .set({ case_id: kase.id })
-    .where('id', '=', item.id)
-    .execute();
+  await setItemCase(tx.trx, item.id, kase.id);
   await tx.record({
     action: 'case.incoming_joined',
     description: `Włączono do sprawy przesyłkę ${item.rpw_sign} „${item.title}” od ${item.sender_name}`,

@@ -9,7 +9,7 @@ import {
   registerIncoming,
   attachIncomingFile,
 } from '../incoming/incoming.usecases.ts';
-import { getCaseRecord } from '../record/record.usecases.ts';
+import { getCaseRecord } from './case-record.usecases.ts';
 import { getCaseList } from './case-list.usecases.ts';
 import {
   changeCaseHandler,

@@ -5,7 +5,7 @@ import { gatewayFor, testFileStore } from '../../../test/support/channel-gateway
 import { createSignedDocument } from '../../../test/support/signing.ts';
 import { getIncoming } from '../incoming/incoming.usecases.ts';
 import { registerOutgoing, showOutgoing } from '../dispatch/dispatch.usecases.ts';
-import { loadActor } from '../auth/actor.ts';
+import { loadActor } from '../org/actor-loader.ts';
 import { addTrustAnchor } from '../signatures/signing-credentials.usecases.ts';
 import { loadSigningIdentity } from '../signatures/pkcs12.ts';
 import { signXmlEnveloped } from '../signatures/xades-sign.ts';

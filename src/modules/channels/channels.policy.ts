@@ -1,5 +1,5 @@
-import type { Actor } from '../auth/actor.ts';
-import { definePolicy, type ResourceScope } from '../auth/policy.ts';
+import type { Actor } from '../../platform/actor/actor.ts';
+import { definePolicy, type ResourceScope } from '../../platform/actor/policy.ts';
 
 /** Mailboxes belong to the whole office: the administrator sets them up, the kancelaria runs the queues. */
 export const channelPolicy = definePolicy({

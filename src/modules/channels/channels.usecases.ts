@@ -1,5 +1,5 @@
 import { getIncomingOrThrow } from '../incoming/incoming.usecases.ts';
-import { runInTransaction, type ActorDeps } from '../record/record.transaction.ts';
+import { runInTransaction, type ActorDeps } from '../../platform/record/transaction.ts';
 import { channelErrors } from './channels.errors.ts';
 import { channelPolicy, officeScope } from './channels.policy.ts';
 import * as repo from './channels.repository.ts';

@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../../platform/actor/actor.ts';
 import * as repo from './channels.repository.ts';
 import { readEpuapDocument } from './epuap/epuap.message.ts';
 import { registerLetter, sha256, type RegisteredLetter } from './letter-registration.ts';

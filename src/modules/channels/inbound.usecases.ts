@@ -1,7 +1,8 @@
 import { ZodError } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { localDate } from '../../platform/clock.ts';
-import { loadActor, type Actor } from '../auth/actor.ts';
+import type { Actor } from '../../platform/actor/actor.ts';
+import { loadActor } from '../org/actor-loader.ts';
 import { loadTrustAnchors } from '../signatures/signing-credentials.usecases.ts';
 import type { ChannelClient, ChannelName } from './channel-client.ts';
 import { ChannelRequestError, ChannelUnavailableError } from './channel-http.ts';

@@ -11,7 +11,7 @@
  * the extension were known when the new date was chosen and are not counted twice.
  *
  * "Niezwłocznie" (art. 35 § 2) is no number of days: an immediate deadline has no term and no
- * computed end date, only a reminder (see `remindOn` in case-deadline.usecases.ts).
+ * computed end date, only a reminder (see `remindOn` in case-deadlines/case-deadlines.usecases.ts).
  */
 import { shiftToWorkingDay, workingDaysBetween } from './calendar.ts';
 import { addDays, daysBetween, type LocalDate } from './local-date.ts';

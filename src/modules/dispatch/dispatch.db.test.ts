@@ -8,10 +8,10 @@ import {
   listMyApprovalTasks,
   sendForApproval,
 } from '../approvals/approvals.usecases.ts';
-import { closeCase, issueDecision } from '../cases/case-closing.usecases.ts';
+import { closeCase, issueDecision } from '../case-closing/case-closing.usecases.ts';
 import { getCase, openCase } from '../cases/cases.usecases.ts';
 import { addDocument } from '../documents/documents.usecases.ts';
-import { getCaseRecord } from '../record/record.usecases.ts';
+import { getCaseRecord } from '../cases/case-record.usecases.ts';
 import { createSignedDocument } from '../../../test/support/signing.ts';
 import {
   applyDeliveryFiction,

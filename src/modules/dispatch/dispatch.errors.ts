@@ -85,4 +85,10 @@ export const dispatchErrors = defineErrors('dispatch', {
     en: 'A letter to a public entity is delivered when it arrives (u.d.e. art. 42 ust. 1 pkt 2): record the arrival, there is no fiction.',
     pl: 'Przesyłkę do podmiotu publicznego doręcza się z chwilą wpłynięcia (art. 42 ust. 1 pkt 2 u.d.e.): odnotuj wpłynięcie; fikcji nie stosuje się.',
   },
+  noOutlet: {
+    code: 'no_outlet',
+    status: 500,
+    en: 'This delivery method is not available in this installation.',
+    pl: 'Ta metoda wysyłki nie jest dostępna w tej instalacji.',
+  },
 });

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { DispatchOutlets } from './dispatch-outlets.ts';
 import type { App, AppDeps } from '../../platform/http/http-types.ts';
 import {
   actorDeps,
@@ -134,10 +135,11 @@ const postalListRoute = createRoute({
   },
 });
 
-export function registerDispatchRoutes(app: App, deps: AppDeps) {
+/** `outlets`: the delivery modules plugged in by the composition root (dispatch-outlets.ts). */
+export function registerDispatchRoutes(app: App, deps: AppDeps, outlets: DispatchOutlets = {}) {
   app.openapi(postalListRoute, async (c) => c.json(await listPostalQueue(actorDeps(deps, c)), 200));
   app.openapi(registerRoute, async (c) =>
-    c.json(await registerOutgoing(actorDeps(deps, c), c.req.valid('json')), 201),
+    c.json(await registerOutgoing({ ...actorDeps(deps, c), outlets }, c.req.valid('json')), 201),
   );
   app.openapi(listRoute, async (c) =>
     c.json(await listOutgoing(actorDeps(deps, c), c.req.valid('query')), 200),

@@ -4,8 +4,8 @@ import type { Executor } from '../../platform/db/database.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { insertStoredFile } from '../../platform/files/stored-files.ts';
-import type { Actor } from '../auth/actor.ts';
-import { hasRole } from '../auth/policy.ts';
+import type { Actor } from '../../platform/actor/actor.ts';
+import { hasRole } from '../../platform/actor/policy.ts';
 import { casePolicy } from '../cases/cases.policy.ts';
 import { getCaseForAction } from '../cases/cases.usecases.ts';
 import {
@@ -13,13 +13,14 @@ import {
   electronicDeliveryFiction,
   postalDeliveryFiction,
 } from '../deadlines/delivery.ts';
+import { canMove, moveDocument } from '../documents/document-lifecycle.ts';
 import { getDocumentForAction } from '../documents/documents.usecases.ts';
-import { makeLetterAvailableInPortal } from '../portal/portal-letters.ts';
 import {
   runInTransaction,
   type ActorDeps,
   type TransactionContext,
-} from '../record/record.transaction.ts';
+} from '../../platform/record/transaction.ts';
+import { outletFor, type DispatchOutlets } from './dispatch-outlets.ts';
 import { dispatchErrors } from './dispatch.errors.ts';
 import {
   registerOutgoingSchema,
@@ -49,12 +50,14 @@ type Deps = ActorDeps & { files?: FileStore | undefined };
  * again for another addressee or another method: a notice goes to every party, and a letter not
  * collected in the portal is sent by e-Doręczenia or post.
  */
-export async function registerOutgoing(deps: ActorDeps, rawInput: RegisterOutgoingInput) {
+export async function registerOutgoing(
+  deps: ActorDeps & { outlets?: DispatchOutlets | undefined },
+  rawInput: RegisterOutgoingInput,
+) {
   const input = registerOutgoingSchema.parse(rawInput);
   return runInTransaction(deps, async (tx) => {
     const document = await getDocumentForAction(tx.trx, tx.actor, input.documentId, 'work');
-    if (!['signed', 'approved', 'dispatched'].includes(document.status))
-      throw dispatchErrors.documentNotReady();
+    if (!canMove(document.status, 'dispatch')) throw dispatchErrors.documentNotReady();
     if (ELECTRONIC.has(input.method) && !(await isSigned(tx, document)))
       throw dispatchErrors.electronicNeedsSignature();
     if (
@@ -92,13 +95,7 @@ export async function registerOutgoing(deps: ActorDeps, rawInput: RegisterOutgoi
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (document.status !== 'dispatched') {
-      await tx.trx
-        .updateTable('documents')
-        .set({ status: 'dispatched' })
-        .where('id', '=', document.id)
-        .execute();
-    }
+    await moveDocument(tx.trx, document, 'dispatch');
     await tx.record({
       action: 'outgoing.registered',
       description: `Zarejestrowano przesyłkę wychodzącą ${rkwSign}: „${document.title}” do ${input.addressee.name}${input.addressee.kind === 'public_entity' ? ' (podmiot publiczny)' : ''}, ${METHOD_LABELS[input.method]}`,
@@ -107,11 +104,11 @@ export async function registerOutgoing(deps: ActorDeps, rawInput: RegisterOutgoi
       documentId: rkwSign,
       payload: { method: input.method, addresseeKind: input.addressee.kind },
     });
-    if (input.method === 'portal') {
-      // The portal is its own post office: the letter is in the citizen's matters at once and
-      // is delivered only when downloaded (see src/modules/portal/portal-letters.ts).
-      const { citizenName } = await makeLetterAvailableInPortal(tx, {
+    const outlet = outletFor(deps.outlets ?? {}, input.method);
+    if (outlet) {
+      const { sentDescription } = await outlet.handOver(tx, {
         outgoingId: item.id,
+        rkwSign,
         caseId: document.case_id,
         addresseeName: input.addressee.name,
       });
@@ -122,7 +119,7 @@ export async function registerOutgoing(deps: ActorDeps, rawInput: RegisterOutgoi
         .execute();
       await tx.record({
         action: 'outgoing.sent',
-        description: `Udostępniono przesyłkę ${rkwSign} w portalu mieszkańca (${citizenName}); doręczenie z chwilą pobrania pisma przez adresata (art. 39 § 1 KPA) – w portalu nie ma fikcji doręczenia`,
+        description: sentDescription,
         subject: { type: 'outgoing', id: item.id },
         caseId: document.case_id,
         documentId: rkwSign,

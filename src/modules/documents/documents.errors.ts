@@ -25,4 +25,10 @@ export const documentErrors = defineErrors('document', {
     en: 'No such version of the document.',
     pl: 'Brak takiej wersji dokumentu.',
   },
+  wrongState: {
+    code: 'wrong_state',
+    status: 409,
+    en: 'The document is not in a state that allows this step.',
+    pl: 'Dokument nie jest w stanie, który pozwala na tę czynność.',
+  },
 });

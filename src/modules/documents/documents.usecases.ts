@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../../platform/db/database.ts';
-import type { Row } from '../../platform/db/schema.ts';
 import type { FileStore, StoredBlob } from '../../platform/files/file-store.ts';
 import { insertStoredFile } from '../../platform/files/stored-files.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../../platform/actor/actor.ts';
 import { caseErrors } from '../cases/cases.errors.ts';
 import { casePolicy, caseScope } from '../cases/cases.policy.ts';
 import { getCaseForAction } from '../cases/cases.usecases.ts';
@@ -11,8 +10,10 @@ import {
   runInTransaction,
   type ActorDeps,
   type TransactionContext,
-} from '../record/record.transaction.ts';
+} from '../../platform/record/transaction.ts';
+import { canMove, moveDocument, offeredActions } from './document-lifecycle.ts';
 import { documentErrors } from './documents.errors.ts';
+import * as repo from './documents.repository.ts';
 import { documentMetadataSchema, type DocumentMetadata } from './documents.schemas.ts';
 
 export interface UploadedFile {
@@ -108,12 +109,8 @@ export async function addDocumentVersion(
 export async function cancelDraft(deps: ActorDeps, documentId: string, reason: string) {
   return runInTransaction(deps, async (tx) => {
     const document = await getDocumentForAction(tx.trx, tx.actor, documentId, 'work');
-    if (document.status !== 'draft') throw documentErrors.notDraft();
-    await tx.trx
-      .updateTable('documents')
-      .set({ status: 'cancelled' })
-      .where('id', '=', document.id)
-      .execute();
+    if (!canMove(document.status, 'cancel')) throw documentErrors.notDraft();
+    await moveDocument(tx.trx, document, 'cancel');
     await tx.record({
       action: 'document.cancelled',
       description: `Wycofano projekt „${document.title}”: ${reason}`,
@@ -167,24 +164,7 @@ async function insertVersion(
 
 export async function getDocument(deps: ActorDeps, documentId: string) {
   const document = await getDocumentForAction(deps.db, deps.actor, documentId, 'read');
-  const versions = await deps.db
-    .selectFrom('document_versions')
-    .innerJoin('files', 'files.id', 'document_versions.file_id')
-    .innerJoin('users', 'users.id', 'document_versions.author_id')
-    .select([
-      'document_versions.version',
-      'document_versions.file_id',
-      'document_versions.sha256',
-      'document_versions.created_at',
-      'document_versions.note',
-      'files.content_type',
-      'files.size_bytes',
-      'files.original_name',
-      'users.name as author',
-    ])
-    .where('document_versions.document_id', '=', document.id)
-    .orderBy('document_versions.version')
-    .execute();
+  const versions = await repo.listVersions(deps.db, document.id);
   const kase = await deps.db
     .selectFrom('cases')
     .select(['unit_id', 'handler_id', 'status'])
@@ -212,26 +192,8 @@ export async function getDocument(deps: ActorDeps, documentId: string) {
       createdAt: v.created_at.toISOString(),
       note: v.note,
     })),
-    allowedActions: mayWork ? documentActions(document) : [],
+    allowedActions: mayWork ? offeredActions(document) : [],
   };
-}
-
-/**
- * What a case worker may do with a document in its state, for the UI's buttons. The use cases
- * check again (e.g. signing also needs the person's own certificate).
- */
-function documentActions(document: Pick<Row<'documents'>, 'status' | 'kind'>): string[] {
-  const issuable = document.kind === 'decision' || document.kind === 'order';
-  switch (document.status) {
-    case 'draft':
-      return ['add_version', 'send_for_approval', 'cancel'];
-    case 'approved':
-      return ['sign', 'dispatch', ...(issuable ? ['issue_decision'] : [])];
-    case 'signed':
-      return ['dispatch', ...(issuable ? ['issue_decision'] : [])];
-    default:
-      return [];
-  }
 }
 
 export async function listCaseDocuments(deps: ActorDeps, caseId: string) {
@@ -249,18 +211,7 @@ export async function listCaseDocuments(deps: ActorDeps, caseId: string) {
 /** The bytes of one version, checked against the SHA-256 recorded when it was stored. */
 export async function readDocumentVersion(deps: FileDeps, documentId: string, version?: number) {
   const document = await getDocumentForAction(deps.db, deps.actor, documentId, 'read');
-  const row = await deps.db
-    .selectFrom('document_versions')
-    .innerJoin('files', 'files.id', 'document_versions.file_id')
-    .select([
-      'document_versions.version',
-      'document_versions.sha256',
-      'files.content_type',
-      'files.original_name',
-    ])
-    .where('document_versions.document_id', '=', document.id)
-    .where('document_versions.version', '=', version ?? document.current_version)
-    .executeTakeFirst();
+  const row = await repo.findVersionFile(deps.db, document.id, version ?? document.current_version);
   if (!row) throw documentErrors.versionNotFound();
   const content = await deps.files.get(row.sha256);
   if (createHash('sha256').update(content).digest('hex') !== row.sha256) {
@@ -282,12 +233,7 @@ export async function getDocumentForAction(
   documentId: string,
   action: 'read' | 'work',
 ) {
-  const document = await db
-    .selectFrom('documents')
-    .selectAll()
-    .where('office_id', '=', actor.officeId)
-    .where('id', '=', documentId)
-    .executeTakeFirst();
+  const document = await repo.findDocument(db, actor.officeId, documentId);
   if (!document) throw documentErrors.notFound();
   try {
     await getCaseForAction(db, actor, document.case_id, 'read');

@@ -1,4 +1,4 @@
-import { definePolicy, type ResourceScope } from '../auth/policy.ts';
+import { definePolicy, type ResourceScope } from '../../platform/actor/policy.ts';
 import type { Executor } from '../../platform/db/database.ts';
 
 export const incomingPolicy = definePolicy({

@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
-import type { Visibility } from '../auth/policy.ts';
+import type { Visibility } from '../../platform/actor/policy.ts';
 
 export function findItem(db: Executor, officeId: string, id: string) {
   return db
@@ -86,4 +86,13 @@ export async function findCaseLetterFileIds(db: Executor, officeId: string, case
     .where('incoming_items.case_id', '=', caseId)
     .execute();
   return rows.map((row) => row.file_id);
+}
+
+/** The letter joins a case: from now on it is read and worked on in that case. */
+export async function setItemCase(db: Executor, itemId: string, caseId: string) {
+  await db
+    .updateTable('incoming_items')
+    .set({ case_id: caseId })
+    .where('id', '=', itemId)
+    .execute();
 }

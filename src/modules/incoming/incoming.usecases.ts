@@ -5,13 +5,13 @@ import { takeNumbers } from '../../platform/db/counters.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { insertStoredFile } from '../../platform/files/stored-files.ts';
-import type { Actor } from '../auth/actor.ts';
-import { formatAccessCode, generateAccessCode } from '../portal/access-code.ts';
+import type { Actor } from '../../platform/actor/actor.ts';
+import { formatAccessCode, generateAccessCode } from './access-code.ts';
 import {
   runInTransaction,
   type ActorDeps,
   type TransactionContext,
-} from '../record/record.transaction.ts';
+} from '../../platform/record/transaction.ts';
 import { incomingErrors } from './incoming.errors.ts';
 import { incomingPolicy, incomingScope } from './incoming.policy.ts';
 import * as repo from './incoming.repository.ts';

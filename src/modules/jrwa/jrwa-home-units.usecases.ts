@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import { getUnitOrThrow } from '../org/org.usecases.ts';
-import { runInTransaction, type ActorDeps } from '../record/record.transaction.ts';
+import { runInTransaction, type ActorDeps } from '../../platform/record/transaction.ts';
 import { jrwaErrors } from './jrwa.errors.ts';
 import { jrwaPolicy } from './jrwa.policy.ts';
 import { homeUnitClassesSchema, type HomeUnitClassesInput } from './jrwa.schemas.ts';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useDemoOffice } from '../../../test/support/context.ts';
-import { closeCase } from '../cases/case-closing.usecases.ts';
+import { closeCase } from '../case-closing/case-closing.usecases.ts';
 import { getCase, openCase } from '../cases/cases.usecases.ts';
-import { getCaseRecord } from '../record/record.usecases.ts';
+import { getCaseRecord } from '../cases/case-record.usecases.ts';
 import { listHomeUnits, setHomeUnitClasses } from './jrwa-home-units.usecases.ts';
 import { importJrwa, listJrwaClasses, listJrwaVersions } from './jrwa.usecases.ts';
 

@@ -1,4 +1,4 @@
-import { definePolicy } from '../auth/policy.ts';
+import { definePolicy } from '../../platform/actor/policy.ts';
 
 export const jrwaPolicy = definePolicy({
   import: ['administrator', 'archiwista'],

@@ -47,3 +47,13 @@ export function listDefects(db: Executor, versionId: string) {
     .orderBy('line_no')
     .execute();
 }
+
+/** Archival categories of a class: for its home unit and (older wykazy) for the other units. */
+export function getClassCategories(db: Executor, versionId: string, symbol: string) {
+  return db
+    .selectFrom('jrwa_classes')
+    .select(['category', 'category_elsewhere'])
+    .where('version_id', '=', versionId)
+    .where('symbol', '=', symbol)
+    .executeTakeFirstOrThrow();
+}

@@ -8,7 +8,7 @@ import {
   security,
   standardErrors,
 } from '../../platform/http/route-helpers.ts';
-import { localDateSchema } from '../org/org.schemas.ts';
+import { localDateSchema } from '../../platform/http/common-schemas.ts';
 import { listHomeUnits, setHomeUnitClasses } from './jrwa-home-units.usecases.ts';
 import { homeUnitClassesSchema, homeUnitSchema } from './jrwa.schemas.ts';
 import { importJrwa, listJrwaClasses, listJrwaVersions } from './jrwa.usecases.ts';

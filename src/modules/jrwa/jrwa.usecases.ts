@@ -1,7 +1,7 @@
 import { localDate } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import type { ActorDeps } from '../record/record.transaction.ts';
-import { runInTransaction } from '../record/record.transaction.ts';
+import type { ActorDeps } from '../../platform/record/transaction.ts';
+import { runInTransaction } from '../../platform/record/transaction.ts';
 import { jrwaErrors } from './jrwa.errors.ts';
 import { JrwaFormatError, parseJrwa, type JrwaDefect } from './jrwa.parser.ts';
 import { jrwaPolicy } from './jrwa.policy.ts';

@@ -1,4 +1,4 @@
-import type { ActorDeps } from '../record/record.transaction.ts';
+import type { ActorDeps } from '../../platform/record/transaction.ts';
 import { notificationErrors } from './notifications.errors.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { localDate, type Clock } from '../../platform/clock.ts';
 import { addWorkingDays } from '../deadlines/calendar.ts';
-import { consumeOutbox, drainOutbox } from '../record/outbox.ts';
+import { drainOutbox } from '../../platform/outbox/outbox.ts';
 import { notificationsForEvent, type NotificationDraft } from './notification-rules.ts';
 import type { Mailer } from './notifications.mailer.ts';
 
@@ -21,15 +21,16 @@ export interface WorkerOptions {
 /** One pass of the notification worker: events → notifications, deadline scan, e-mail. */
 export async function runNotificationWorker(deps: WorkerDeps, options: WorkerOptions) {
   let fromEvents = 0;
-  await drainOutbox(() =>
-    consumeOutbox(deps.db, 'events', async (trx, event) => {
+  await drainOutbox(deps.db, {
+    name: 'notifications',
+    handle: async (trx, event) => {
       fromEvents += await insertNotifications(
         trx,
         deps.clock.now(),
         await notificationsForEvent(trx, event),
       );
-    }),
-  );
+    },
+  });
   const fromDeadlines = await scanDeadlines(deps, options.notifyDays);
   const emailed = deps.mailer ? await sendPendingEmails(deps, deps.mailer) : 0;
   return { fromEvents, fromDeadlines, emailed };

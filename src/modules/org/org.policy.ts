@@ -1,4 +1,4 @@
-import { definePolicy } from '../auth/policy.ts';
+import { definePolicy } from '../../platform/actor/policy.ts';
 
 /** Structure, people, roles and substitutions: managed by the administrator. */
 export const orgPolicy = definePolicy({

@@ -64,3 +64,15 @@ export async function listRoleGrants(db: Executor, userId: string) {
     .where('user_id', '=', userId)
     .execute();
 }
+
+/** Name and post of each person, for rows that name someone by what they are now. */
+export function listPeopleWithPosts(db: Executor, officeId: string, userIds: readonly string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .leftJoin('positions', 'positions.id', 'users.position_id')
+    .select(['users.id', 'users.name', 'positions.name as post'])
+    .where('users.office_id', '=', officeId)
+    .where('users.id', 'in', userIds)
+    .execute();
+}

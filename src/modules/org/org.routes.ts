@@ -1,9 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { issueApiToken } from '../auth/auth.usecases.ts';
 import type { App, AppDeps } from '../../platform/http/http-types.ts';
 import {
   actorDeps,
-  idParam,
   jsonBody,
   jsonResponse,
   security,
@@ -92,35 +90,19 @@ const listSubstitutionsRoute = createRoute({
   responses: { 200: jsonResponse(z.array(substitutionSchema), 'Zastępstwa'), ...standardErrors },
 });
 
-const issueTokenRoute = createRoute({
-  method: 'post',
-  path: '/org/people/{id}/api-tokens',
-  tags,
-  security,
-  summary: 'Token API dla konta systemowego (system dziedzinowy); pokazywany jeden raz',
-  request: {
-    params: idParam,
-    ...jsonBody(z.object({ name: z.string().trim().min(1).max(200) }).openapi('IssueApiToken')),
-  },
-  responses: {
-    201: jsonResponse(z.object({ id: z.uuid(), token: z.string() }), 'Wydano'),
-    ...standardErrors,
-  },
-});
-
-export function registerOrgRoutes(app: App, deps: AppDeps) {
+/**
+ * `mountPeopleRoutes`: routes of a higher module about the office's people (auth's API tokens),
+ * mounted by the composition root at the place the OpenAPI document has always listed them.
+ */
+export function registerOrgRoutes(
+  app: App,
+  deps: AppDeps,
+  mountPeopleRoutes: (app: App) => void = () => {},
+) {
   app.openapi(listSubstitutionsRoute, async (c) =>
     c.json(await listSubstitutions(actorDeps(deps, c), c.req.valid('query')), 200),
   );
-  app.openapi(issueTokenRoute, async (c) =>
-    c.json(
-      await issueApiToken(actorDeps(deps, c), {
-        userId: c.req.valid('param').id,
-        name: c.req.valid('json').name,
-      }),
-      201,
-    ),
-  );
+  mountPeopleRoutes(app);
   app.openapi(listUnitsRoute, async (c) => c.json(await listUnits(actorDeps(deps, c)), 200));
   app.openapi(createUnitRoute, async (c) => {
     const unit = await createUnit(actorDeps(deps, c), c.req.valid('json'));

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { localDateSchema } from '../../platform/http/common-schemas.ts';
 
 export const roleNames = [
   'kancelaria',
@@ -11,16 +12,6 @@ export const roleNames = [
   'system',
 ] as const;
 export const scopes = ['desk', 'unit', 'subordinate', 'office'] as const;
-
-export const localDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .refine(
-    (value) =>
-      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'not a calendar date',
-  );
 
 export const unitSchema = z
   .object({

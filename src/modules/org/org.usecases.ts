@@ -1,8 +1,12 @@
 import { localDate } from '../../platform/clock.ts';
 import type { Executor, Tx } from '../../platform/db/database.ts';
-import type { UseCaseDeps, ActorDeps, TransactionContext } from '../record/record.transaction.ts';
-import { recordChange, runInTransaction } from '../record/record.transaction.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import type {
+  UseCaseDeps,
+  ActorDeps,
+  TransactionContext,
+} from '../../platform/record/transaction.ts';
+import { recordChange, runInTransaction } from '../../platform/record/transaction.ts';
+import { hashPassword } from '../../platform/passwords.ts';
 import { isValidUnitSymbol } from './unit-symbol.ts';
 import { orgErrors } from './org.errors.ts';
 import { orgPolicy } from './org.policy.ts';
@@ -13,7 +17,7 @@ import {
   type CreateUnitInput,
   type CreateUserInput,
 } from './org.schemas.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../../platform/actor/actor.ts';
 
 const MIN_PASSWORD_LENGTH = 12;
 

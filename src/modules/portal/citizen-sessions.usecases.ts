@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { runInTransaction } from '../record/record.transaction.ts';
+import { runInTransaction } from '../../platform/record/transaction.ts';
 import type { CitizenIdentity } from './identity/identity-provider.ts';
 import { getPortalActor, type PortalOffice, type PortalSettings } from './portal-account.ts';
 

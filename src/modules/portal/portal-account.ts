@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import { localDate, type Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
-import { loadActor, type Actor } from '../auth/actor.ts';
+import type { Actor } from '../../platform/actor/actor.ts';
+import { loadActor } from '../org/actor-loader.ts';
 import { createUser } from '../org/org.usecases.ts';
 import { portalErrors } from './portal.errors.ts';
 

@@ -1,4 +1,5 @@
-import type { TransactionContext } from '../record/record.transaction.ts';
+import type { TransactionContext } from '../../platform/record/transaction.ts';
+import type { DispatchOutlet } from '../dispatch/dispatch-outlets.ts';
 import { portalErrors } from './portal.errors.ts';
 
 /**
@@ -14,10 +15,19 @@ import { portalErrors } from './portal.errors.ts';
  * portal's collection period (OBIEG_PORTAL_UNCOLLECTED_DAYS) the handler is told and sends it by
  * e-Doręczenia or post (portal.worker.ts, dispatch `reportNotCollected`).
  *
- * Called by dispatch in the transaction that registers the outgoing item; it writes only the
- * portal's side (who may download it).
+ * Plugged into dispatch as the outlet of method `portal` (app.ts): called in the transaction that
+ * registers the outgoing item, it writes only the portal's side (who may download it).
  */
-export async function makeLetterAvailableInPortal(
+export const portalDispatchOutlet: DispatchOutlet = {
+  async handOver(tx, letter) {
+    const { citizenName } = await makeLetterAvailableInPortal(tx, letter);
+    return {
+      sentDescription: `Udostępniono przesyłkę ${letter.rkwSign} w portalu mieszkańca (${citizenName}); doręczenie z chwilą pobrania pisma przez adresata (art. 39 § 1 KPA) – w portalu nie ma fikcji doręczenia`,
+    };
+  },
+};
+
+async function makeLetterAvailableInPortal(
   tx: TransactionContext,
   letter: { outgoingId: string; caseId: string; addresseeName: string },
 ): Promise<{ citizenName: string }> {

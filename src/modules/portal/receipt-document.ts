@@ -1,4 +1,4 @@
-import { formatAccessCode } from './access-code.ts';
+import { formatAccessCode } from '../incoming/access-code.ts';
 import { renderPortalPdf } from './portal-pdf.ts';
 import { warsawDisplay, warsawIso } from './portal-time.ts';
 import { escapeXml } from './xml-text.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { localDate, type Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { accessCodeMatches } from './access-code.ts';
+import { accessCodeMatches } from '../incoming/access-code.ts';
 import { loadCaseProgress, type CaseProgress } from './case-progress.ts';
 import { resolvePortalOffice, type PortalSettings } from './portal-account.ts';
 import { portalErrors } from './portal.errors.ts';

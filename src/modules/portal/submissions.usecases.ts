@@ -1,10 +1,10 @@
 import { localDate } from '../../platform/clock.ts';
 import type { PortalSubmissionFile } from '../../platform/db/schema.ts';
 import { insertStoredFile } from '../../platform/files/stored-files.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../../platform/actor/actor.ts';
 import { assignIncoming } from '../assignments/assignments.usecases.ts';
 import { attachIncomingFile, registerIncoming } from '../incoming/incoming.usecases.ts';
-import { runInTransaction } from '../record/record.transaction.ts';
+import { runInTransaction } from '../../platform/record/transaction.ts';
 import { describeCertificate } from '../signatures/certificates.ts';
 import { signXmlEnveloped } from '../signatures/xades-sign.ts';
 import { buildApplicationXml, renderApplicationPdf } from './application-document.ts';

@@ -4,7 +4,8 @@ import type { FileStore } from '../../platform/files/file-store.ts';
 import { extractPdfText } from '../../platform/files/pdf-text.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { NewRow } from '../../platform/db/schema.ts';
-import { consumeOutbox, drainOutbox, type OutboxEvent } from '../record/outbox.ts';
+import { drainOutbox, type OutboxEvent } from '../../platform/outbox/outbox.ts';
+import { findAssignmentLetterId } from '../assignments/assignments.repository.ts';
 
 export interface IndexerDeps {
   db: Db;
@@ -18,9 +19,10 @@ const MAX_BODY_CHARS = 200_000;
 
 /** Brings the search index up to date with every committed audit event. */
 export async function runSearchIndexer(deps: IndexerDeps): Promise<number> {
-  return drainOutbox(() =>
-    consumeOutbox(deps.db, 'search', (trx, event) => indexEvent(deps, trx, event)),
-  );
+  return drainOutbox(deps.db, {
+    name: 'search',
+    handle: (trx, event) => indexEvent(deps, trx, event),
+  });
 }
 
 /** Re-reads whatever the event touched; the entry is rebuilt from current data, so replays are harmless. */
@@ -28,12 +30,8 @@ async function indexEvent(deps: IndexerDeps, trx: Executor, event: OutboxEvent) 
   const payload = event.payload as { documentId?: unknown };
   if (event.subject_type === 'incoming') await indexIncoming(deps, trx, event.subject_id);
   if (event.subject_type === 'assignment') {
-    const assignment = await trx
-      .selectFrom('assignments')
-      .select('incoming_id')
-      .where('id', '=', event.subject_id)
-      .executeTakeFirst();
-    if (assignment) await indexIncoming(deps, trx, assignment.incoming_id);
+    const incomingId = await findAssignmentLetterId(trx, event.subject_id);
+    if (incomingId) await indexIncoming(deps, trx, incomingId);
   }
   if (event.subject_type === 'document') await indexDocument(deps, trx, event.subject_id);
   else if (typeof payload.documentId === 'string' && isUuid(payload.documentId)) {

@@ -6,7 +6,6 @@ import {
   security,
   standardErrors,
 } from '../../platform/http/route-helpers.ts';
-import { runSearchIndexer } from './search-indexer.ts';
 import { searchEverything, searchQuerySchema } from './search.usecases.ts';
 
 const hitSchema = z
@@ -35,10 +34,8 @@ const searchRoute = createRoute({
 });
 
 export function registerSearchRoutes(app: App, deps: AppDeps) {
-  app.openapi(searchRoute, async (c) => {
-    // Catch up with changes committed since the last indexer run, so that what was just
-    // registered is found at once; cheap when nothing is new.
-    await runSearchIndexer(deps);
-    return c.json(await searchEverything(actorDeps(deps, c), c.req.valid('query')), 200);
-  });
+  // Only reads: the index is kept up to date in the background (search.jobs.ts).
+  app.openapi(searchRoute, async (c) =>
+    c.json(await searchEverything(actorDeps(deps, c), c.req.valid('query')), 200),
+  );
 }

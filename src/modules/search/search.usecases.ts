@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { casePolicy, caseScope } from '../cases/cases.policy.ts';
 import { incomingPolicy, incomingScope } from '../incoming/incoming.policy.ts';
-import type { ActorDeps } from '../record/record.transaction.ts';
+import type { ActorDeps } from '../../platform/record/transaction.ts';
 
 export const searchQuerySchema = z.object({
   q: z.string().trim().min(2).max(200),

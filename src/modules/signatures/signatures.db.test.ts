@@ -6,7 +6,7 @@ import { buildTestPdf } from '../../../test/support/pades.ts';
 import { createDiskFileStore } from '../../platform/files/file-store.ts';
 import { openCase } from '../cases/cases.usecases.ts';
 import { addDocument, getDocument } from '../documents/documents.usecases.ts';
-import { getCaseRecord } from '../record/record.usecases.ts';
+import { getCaseRecord } from '../cases/case-record.usecases.ts';
 import { addSigningCredential, listSigningCredentials } from './signing-credentials.usecases.ts';
 import {
   listDocumentSignatures,

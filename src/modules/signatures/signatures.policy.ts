@@ -1,5 +1,5 @@
-import type { Actor } from '../auth/actor.ts';
-import { definePolicy, hasRole } from '../auth/policy.ts';
+import type { Actor } from '../../platform/actor/actor.ts';
+import { definePolicy, hasRole } from '../../platform/actor/policy.ts';
 import { caseScope } from '../cases/cases.policy.ts';
 import type { CredentialKind } from './signatures.schemas.ts';
 

@@ -4,8 +4,9 @@ import { insertStoredFile } from '../../platform/files/stored-files.ts';
 import { caseErrors } from '../cases/cases.errors.ts';
 import { getCaseForAction } from '../cases/cases.usecases.ts';
 import { documentErrors } from '../documents/documents.errors.ts';
+import { canMove, moveDocument } from '../documents/document-lifecycle.ts';
 import { getDocumentForAction } from '../documents/documents.usecases.ts';
-import { runInTransaction, type ActorDeps } from '../record/record.transaction.ts';
+import { runInTransaction, type ActorDeps } from '../../platform/record/transaction.ts';
 import { describeCertificate } from './certificates.ts';
 import { loadSigningIdentity } from './pkcs12.ts';
 import { createSignatureFile, FORMAT_LABELS, SIGNATURE_CONTENT_TYPES } from './signature-files.ts';
@@ -38,7 +39,7 @@ export async function signDocument(
     const document = await getDocumentForAction(tx.trx, tx.actor, documentId, 'read');
     const locked = await repo.lockDocument(tx.trx, document.id);
     const round = await repo.findApprovedRound(tx.trx, document.id);
-    if (locked.status !== 'approved' || round?.version !== locked.current_version) {
+    if (!canMove(locked.status, 'sign') || round?.version !== locked.current_version) {
       throw signatureErrors.documentNotApproved({ status: locked.status });
     }
     const kase = await getCaseForAction(tx.trx, tx.actor, document.case_id, 'read');
@@ -92,11 +93,7 @@ export async function signDocument(
       credential_id: credential.id,
       signed_by: tx.actor.userId,
     });
-    await tx.trx
-      .updateTable('documents')
-      .set({ status: 'signed' })
-      .where('id', '=', document.id)
-      .execute();
+    await moveDocument(tx.trx, locked, 'sign');
     const how =
       input.credential === 'office_seal'
         ? 'pieczęcią elektroniczną urzędu'

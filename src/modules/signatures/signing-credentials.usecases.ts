@@ -1,6 +1,6 @@
 import type { X509Certificate } from 'node:crypto';
 import type { Executor } from '../../platform/db/database.ts';
-import { runInTransaction, type ActorDeps } from '../record/record.transaction.ts';
+import { runInTransaction, type ActorDeps } from '../../platform/record/transaction.ts';
 import { describeCertificate, parseCertificate, type CertificateSummary } from './certificates.ts';
 import { loadSigningIdentity } from './pkcs12.ts';
 import { signatureErrors } from './signatures.errors.ts';

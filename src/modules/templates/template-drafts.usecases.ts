@@ -6,7 +6,7 @@ import { localDate } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../../platform/actor/actor.ts';
 import { caseErrors } from '../cases/cases.errors.ts';
 import { getCaseForAction } from '../cases/cases.usecases.ts';
 import { addDocumentInTransaction } from '../documents/documents.usecases.ts';
@@ -14,7 +14,7 @@ import {
   runInTransaction,
   type ActorDeps,
   type TransactionContext,
-} from '../record/record.transaction.ts';
+} from '../../platform/record/transaction.ts';
 import { loadLetterContext, type Addressee } from './letter-context.ts';
 import { renderLetterPdf } from './letter-pdf.ts';
 import { fillTemplate, toFieldValues } from './template-render.ts';

@@ -2,15 +2,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useDemoOffice } from '../../../test/support/context.ts';
-import { buildIncoming } from '../../../test/support/factories.ts';
+import { openFnCase } from '../../../test/support/factories.ts';
 import { createDiskFileStore } from '../../platform/files/file-store.ts';
-import { assignIncoming } from '../assignments/assignments.usecases.ts';
-import { openCase } from '../cases/cases.usecases.ts';
-import { extendCaseDeadline, setCaseDeadline } from '../deadlines/case-deadline.usecases.ts';
+import { extendCaseDeadline, setCaseDeadline } from '../case-deadlines/case-deadlines.usecases.ts';
 import { getDocument, readDocumentVersion } from '../documents/documents.usecases.ts';
-import { registerIncoming } from '../incoming/incoming.usecases.ts';
-import { getCaseRecord } from '../record/record.usecases.ts';
-import { runInTransaction } from '../record/record.transaction.ts';
+import { getCaseRecord } from '../cases/case-record.usecases.ts';
+import { runInTransaction } from '../../platform/record/transaction.ts';
 import { extractPdfText } from '../../platform/files/pdf-text.ts';
 import {
   createDelayNoticeDraft,
@@ -31,19 +28,10 @@ const decisionFields = {
   appeal_body: 'Samorządowego Kolegium Odwoławczego w Szczecinie',
 };
 
-/** A letter from Jan Kowalski, registered and assigned to the FN handler, who opens a case. */
-async function openFnCase(title = 'Wymiar podatku od nieruchomości') {
-  const kancelaria = await office.as('kancelaria');
-  const letter = await registerIncoming(kancelaria, buildIncoming());
-  await assignIncoming(kancelaria, letter.id, { userId: office.demo.people['referent.fn']! });
-  const referent = { ...(await office.as('referent.fn')), files };
-  const kase = await openCase(referent, {
-    unitId: office.demo.units.FN,
-    jrwaSymbol: '3110',
-    title,
-    incomingId: letter.id,
-  });
-  return { referent, kase };
+/** An FN case opened from a letter; the handler's deps carry the file store for drafts. */
+async function openFnCaseWithFiles(title?: string) {
+  const { referent, kase } = await openFnCase(office, title ? { title } : {});
+  return { referent: { ...referent, files }, kase };
 }
 
 async function pdfText(deps: Parameters<typeof readDocumentVersion>[0], documentId: string) {
@@ -76,7 +64,7 @@ async function countWrites(caseId: string) {
 
 describe('drafts from letter templates', () => {
   it('renders a decision into a draft PDF of the case, with its case-record row', async () => {
-    const { referent, kase } = await openFnCase();
+    const { referent, kase } = await openFnCaseWithFiles();
     const created = await createDraftFromTemplate(referent, kase.id, {
       templateCode: 'decision',
       fields: decisionFields,
@@ -109,7 +97,7 @@ describe('drafts from letter templates', () => {
   });
 
   it('writes nothing for an unknown template, a missing field or an unknown placeholder', async () => {
-    const { referent, kase } = await openFnCase();
+    const { referent, kase } = await openFnCaseWithFiles();
     const before = await countWrites(kase.id);
 
     await expect(
@@ -151,7 +139,7 @@ describe('drafts from letter templates', () => {
   });
 
   it('hides a case outside the handler’s scope (404) and keeps templates for the administrator', async () => {
-    const { kase } = await openFnCase();
+    const { kase } = await openFnCaseWithFiles();
     const outsider = { ...(await office.as('referent.gk')), files };
     await expect(
       createDraftFromTemplate(outsider, kase.id, { templateCode: 'letter', fields: {} }),
@@ -191,7 +179,7 @@ describe('drafts from letter templates', () => {
     });
     expect(listed.find((t) => t.code === 'decision')).toMatchObject({ source: 'default' });
 
-    const { referent, kase } = await openFnCase('Ulga w podatku');
+    const { referent, kase } = await openFnCaseWithFiles('Ulga w podatku');
     const created = await createDraftFromTemplate(referent, kase.id, {
       templateCode: 'letter',
       title: 'Odpowiedź w sprawie ulgi',
@@ -209,7 +197,7 @@ describe('drafts from letter templates', () => {
   });
 
   it('drafts the art. 36 delay notice inside the caller’s transaction, rolled back with it', async () => {
-    const { referent, kase } = await openFnCase('Zwrot nadpłaty');
+    const { referent, kase } = await openFnCaseWithFiles('Zwrot nadpłaty');
     await setCaseDeadline(referent, kase.id, { kind: 'one_month' });
     await extendCaseDeadline(referent, kase.id, {
       newDue: '2026-05-15',
@@ -240,7 +228,7 @@ describe('drafts from letter templates', () => {
   });
 
   it('previews a template as a PDF without writing anything', async () => {
-    const { referent, kase } = await openFnCase();
+    const { referent, kase } = await openFnCaseWithFiles();
     const before = await countWrites(kase.id);
     const pdf = await renderTemplatePreview(referent, {
       caseId: kase.id,

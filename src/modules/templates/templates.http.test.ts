@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildIncoming } from '../../../test/support/factories.ts';
-import { useTestApi, type Client } from '../../../test/support/http.ts';
+import { openFnCaseOverHttp } from '../../../test/support/factories.ts';
+import { useTestApi } from '../../../test/support/http.ts';
 
 const api = useTestApi();
-
-async function openFnCase(referent: Client) {
-  const kancelaria = await api.login('kancelaria');
-  const registered = await kancelaria.post('/api/v1/incoming', buildIncoming());
-  const { id } = (await registered.json()) as { id: string };
-  await kancelaria.post(`/api/v1/incoming/${id}/assignments`, {
-    userId: api.demo.people['referent.fn'],
-  });
-  const opened = await referent.post('/api/v1/cases', {
-    unitId: api.demo.units.FN,
-    jrwaSymbol: '3110',
-    title: 'Wymiar podatku od nieruchomości',
-    incomingId: id,
-  });
-  return ((await opened.json()) as { id: string }).id;
-}
 
 describe('letter templates over HTTP', () => {
   it('lists templates, lets only the administrator save one, and drafts a PDF into a case', async () => {
@@ -53,7 +37,7 @@ describe('letter templates over HTTP', () => {
       expect.arrayContaining(['letter', 'decision', 'delay_notice', 'completion_request']),
     );
 
-    const caseId = await openFnCase(referent);
+    const caseId = await openFnCaseOverHttp(api, referent);
     const drafted = await referent.post(`/api/v1/cases/${caseId}/documents/from-template`, {
       templateCode: 'note',
       fields: { content: 'Strona telefonicznie potwierdziła adres do doręczeń.' },

@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/database.ts';
 import type { TemplateKind } from '../../platform/db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
-import { runInTransaction, type ActorDeps } from '../record/record.transaction.ts';
+import type { Actor } from '../../platform/actor/actor.ts';
+import { runInTransaction, type ActorDeps } from '../../platform/record/transaction.ts';
 import { DEFAULT_TEMPLATES, defaultTemplateId } from './default-templates.ts';
 import { checkTemplateBody, listTemplateFields } from './template-render.ts';
 import { templateErrors } from './templates.errors.ts';

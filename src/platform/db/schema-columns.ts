@@ -178,8 +178,6 @@ export const schemaColumns: { [T in keyof DB]: Record<keyof DB[T], true> } = {
     closed_at: true,
     initiating_incoming_id: true,
     remarks: true,
-    record_seq: true,
-    record_head: true,
     deadline_term: true,
     deadline_kind: true,
     deadline_starts_on: true,
@@ -357,7 +355,8 @@ export const schemaColumns: { [T in keyof DB]: Record<keyof DB[T], true> } = {
     actor_name: true,
     actor_post: true,
   },
-  notification_cursors: { name: true, last_seq: true, last_tx: true },
+  case_record_heads: { case_id: true, office_id: true, record_seq: true, record_head: true },
+  outbox_cursors: { name: true, last_seq: true, last_tx: true },
   search_entries: {
     office_id: true,
     subject_type: true,

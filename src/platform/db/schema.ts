@@ -250,8 +250,6 @@ export interface CasesTable {
   closed_at: Timestamp | null;
   initiating_incoming_id: string | null;
   remarks: string | null;
-  record_seq: Generated<number>;
-  record_head: Generated<string>;
   deadline_term: string | null;
   deadline_kind: DeadlineKind | null;
   deadline_starts_on: string | null;
@@ -450,6 +448,14 @@ export interface CaseRecordRowsTable {
   hash: string;
 }
 
+/** The last row of each case's record chain (platform/record). */
+export interface CaseRecordHeadsTable {
+  case_id: string;
+  office_id: string;
+  record_seq: number;
+  record_head: string;
+}
+
 export interface AuditEventsTable {
   id: Generated<string>;
   office_id: string;
@@ -469,7 +475,7 @@ export interface AuditEventsTable {
   actor_post: string | null;
 }
 
-export interface NotificationCursorsTable {
+export interface OutboxCursorsTable {
   name: string;
   last_seq: number;
   last_tx: Generated<string>;
@@ -843,7 +849,8 @@ export interface DB {
   disposal_lists: DisposalListsTable;
   disposal_list_items: DisposalListItemsTable;
   audit_events: AuditEventsTable;
-  notification_cursors: NotificationCursorsTable;
+  case_record_heads: CaseRecordHeadsTable;
+  outbox_cursors: OutboxCursorsTable;
   notifications: NotificationsTable;
   search_entries: SearchEntriesTable;
   letter_templates: LetterTemplatesTable;

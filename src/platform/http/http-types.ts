@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import type { FileStore } from '../files/file-store.ts';
-import type { Actor } from '../../modules/auth/actor.ts';
+import type { Actor } from '../actor/actor.ts';
 
 export interface AppDeps {
   db: Db;

@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { formatAccessCode } from '../access-code.ts';
+import { formatAccessCode } from '../../incoming/access-code.ts';
 import type { CaseProgress } from '../case-progress.ts';
 import type { LetterView, MatterView } from '../matters.usecases.ts';
 import { displayDate, warsawDisplay } from '../portal-time.ts';

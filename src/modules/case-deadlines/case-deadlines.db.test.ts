@@ -12,7 +12,7 @@ import { buildIncoming } from '../../../test/support/factories.ts';
 import { assignIncoming } from '../assignments/assignments.usecases.ts';
 import { openCase } from '../cases/cases.usecases.ts';
 import { registerIncoming } from '../incoming/incoming.usecases.ts';
-import { getCaseRecord } from '../record/record.usecases.ts';
+import { getCaseRecord } from '../cases/case-record.usecases.ts';
 import {
   extendCaseDeadline,
   listCaseDeadlines,
@@ -20,7 +20,7 @@ import {
   resumeCaseDeadline,
   setCaseDeadline,
   showCaseDeadline,
-} from './case-deadline.usecases.ts';
+} from './case-deadlines.usecases.ts';
 
 const office = useDemoOffice('2026-02-02T09:00:00+01:00');
 const files = createDiskFileStore(

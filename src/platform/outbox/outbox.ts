@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Db, Tx } from '../../platform/db/database.ts';
-import type { Row } from '../../platform/db/schema.ts';
+import type { Db, Tx } from '../db/database.ts';
+import type { Row } from '../db/schema.ts';
 
 export type OutboxEvent = Pick<
   Row<'audit_events'>,
@@ -8,7 +8,17 @@ export type OutboxEvent = Pick<
 >;
 
 /**
- * Hands the next audit events after a named cursor to `handle`, within one transaction with the
+ * A reader of the outbox (the audit events, in commit order): the search indexer, the
+ * notification worker. Its cursor is the row of `outbox_cursors` with its name, created by the
+ * migration that introduces the consumer. Handling must be idempotent: a crash replays a batch.
+ */
+export interface OutboxConsumer {
+  name: string;
+  handle(trx: Tx, event: OutboxEvent): Promise<void>;
+}
+
+/**
+ * Hands the next audit events after the consumer's cursor to its `handle`, within one transaction with the
  * cursor move: a crash replays the batch, never skips it. The cursor row is locked, so two app
  * nodes never take the same batch (the second one returns at once). Only events of transactions older than every running one are
  * taken, in (transaction, seq) order, so a slow transaction's events are never overtaken (see
@@ -16,15 +26,14 @@ export type OutboxEvent = Pick<
  */
 export async function consumeOutbox(
   db: Db,
-  cursorName: string,
-  handle: (trx: Tx, event: OutboxEvent) => Promise<void>,
+  consumer: OutboxConsumer,
   batchSize = 200,
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const cursor = await trx
-      .selectFrom('notification_cursors')
+      .selectFrom('outbox_cursors')
       .select(['last_tx', 'last_seq'])
-      .where('name', '=', cursorName)
+      .where('name', '=', consumer.name)
       .forUpdate()
       .skipLocked()
       .executeTakeFirst();
@@ -49,22 +58,24 @@ export async function consumeOutbox(
       .orderBy('seq')
       .limit(batchSize)
       .execute();
-    for (const event of events) await handle(trx, event);
+    for (const event of events) await consumer.handle(trx, event);
     const last = events.at(-1);
     if (last) {
       await trx
-        .updateTable('notification_cursors')
+        .updateTable('outbox_cursors')
         .set({ last_tx: last.tx, last_seq: Number(last.seq) })
-        .where('name', '=', cursorName)
+        .where('name', '=', consumer.name)
         .execute();
     }
     return events.length;
   });
 }
 
-/** Calls `step` until it reports no more work; returns the total. */
-export async function drainOutbox(step: () => Promise<number>): Promise<number> {
+/** Hands the consumer every event committed so far, batch by batch; returns how many. */
+export async function drainOutbox(db: Db, consumer: OutboxConsumer): Promise<number> {
   let total = 0;
-  for (let n = await step(); n > 0; n = await step()) total += n;
+  for (let n = await consumeOutbox(db, consumer); n > 0; n = await consumeOutbox(db, consumer)) {
+    total += n;
+  }
   return total;
 }

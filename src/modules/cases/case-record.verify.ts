@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
-import { hashRecordRow } from './record.hash.ts';
+import { hashRecordRow } from '../../platform/record/record-hash.ts';
 
 export interface BrokenChain {
   caseId: string;
@@ -27,11 +27,17 @@ export async function verifyRecordChains(
   if (caseIds?.length === 0) return { casesChecked: 0, rowsChecked: 0, broken: [] };
   let query = db
     .selectFrom('cases')
-    .select(['id', 'sign', 'record_seq', 'record_head'])
-    .orderBy('opened_at')
-    .orderBy('id');
-  if (officeId) query = query.where('office_id', '=', officeId);
-  if (caseIds) query = query.where('id', 'in', caseIds);
+    .leftJoin('case_record_heads', 'case_record_heads.case_id', 'cases.id')
+    .select([
+      'cases.id',
+      'cases.sign',
+      'case_record_heads.record_seq',
+      'case_record_heads.record_head',
+    ])
+    .orderBy('cases.opened_at')
+    .orderBy('cases.id');
+  if (officeId) query = query.where('cases.office_id', '=', officeId);
+  if (caseIds) query = query.where('cases.id', 'in', caseIds);
   const cases = await query.execute();
   const report: VerifyReport = { casesChecked: 0, rowsChecked: 0, broken: [] };
 
@@ -69,7 +75,7 @@ export async function verifyRecordChains(
       prev = row.hash;
       expectedSeq += 1;
     }
-    if (!broken && (kase.record_seq !== rows.length || kase.record_head !== prev)) {
+    if (!broken && ((kase.record_seq ?? 0) !== rows.length || (kase.record_head ?? '') !== prev)) {
       broken = {
         caseId: kase.id,
         sign: kase.sign,

@@ -8,16 +8,11 @@ import {
   changeAssignment,
   forwardAssignment,
 } from '../assignments/assignments.usecases.ts';
-import {
-  changeCaseHandler,
-  joinIncomingToCase,
-  openCase,
-  openSubCase,
-} from '../cases/cases.usecases.ts';
+import { changeCaseHandler, joinIncomingToCase, openCase, openSubCase } from './cases.usecases.ts';
 import { attachIncomingFile, registerIncoming } from '../incoming/incoming.usecases.ts';
 import { createDiskFileStore } from '../../platform/files/file-store.ts';
-import { getCaseRecord } from './record.usecases.ts';
-import { verifyRecordChains } from './record.verify.ts';
+import { getCaseRecord } from './case-record.usecases.ts';
+import { verifyRecordChains } from './case-record.verify.ts';
 import os from 'node:os';
 import path from 'node:path';
 

@@ -1,5 +1,5 @@
-import type { ActorDeps } from './record.transaction.ts';
-import { getCaseOrThrow } from '../cases/cases.usecases.ts';
+import type { ActorDeps } from '../../platform/record/transaction.ts';
+import { getCaseOrThrow } from './cases.usecases.ts';
 
 export interface CaseRecord {
   sign: string;

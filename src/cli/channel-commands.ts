@@ -1,19 +1,19 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadSettings } from '../../config.ts';
-import { localDate } from '../../platform/clock.ts';
-import type { Runtime } from '../../runtime.ts';
-import { loadActor } from '../auth/actor.ts';
-import { getIncoming } from '../incoming/incoming.usecases.ts';
-import type { ActorDeps } from '../record/record.transaction.ts';
-import { channelNames, type ChannelName } from './channel-client.ts';
-import { addMailbox } from './channels.usecases.ts';
-import { createGatewayDeps, pollChannels } from './channels.worker.ts';
-import { ensureGatewayUser } from './gateway-user.ts';
-import { importSavedMessage } from './import.usecases.ts';
-import type { FileSignatures } from './signature-check.ts';
-import { startChannelSimulator } from './simulator/channel-simulator.ts';
+import { loadSettings } from '../config.ts';
+import { localDate } from '../platform/clock.ts';
+import type { Runtime } from '../runtime.ts';
+import { loadActor } from '../modules/org/actor-loader.ts';
+import { getIncoming } from '../modules/incoming/incoming.usecases.ts';
+import type { ActorDeps } from '../platform/record/transaction.ts';
+import { channelNames, type ChannelName } from '../modules/channels/channel-client.ts';
+import { addMailbox } from '../modules/channels/channels.usecases.ts';
+import { createGatewayDeps, pollChannels } from '../modules/channels/channels.worker.ts';
+import { ensureGatewayUser } from '../modules/channels/gateway-user.ts';
+import { importSavedMessage } from '../modules/channels/import.usecases.ts';
+import type { FileSignatures } from '../modules/channels/signature-check.ts';
+import { startChannelSimulator } from '../modules/channels/simulator/channel-simulator.ts';
 
 /** What the command line gives the channel commands (defined in src/cli/main.ts). */
 export interface CliHelpers {
@@ -98,7 +98,7 @@ export function registerChannelCommands(program: Command, cli: CliHelpers) {
     .option('--interval-ms <ms>', 'przerwa między przebiegami bez pracy', (v) => Number(v))
     .action(async (opts: { untilIdle?: boolean; intervalMs?: number }) => {
       const settings = loadSettings();
-      const { openRuntime } = await import('../../runtime.ts');
+      const { openRuntime } = await import('../runtime.ts');
       const runtime = await openRuntime(settings);
       const abort = new AbortController();
       const stop = () => abort.abort();

@@ -4,25 +4,27 @@ import type { Row } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { listCasePartyRows } from '../cases/case-parties.usecases.ts';
-import { casePolicy } from '../cases/cases.policy.ts';
+import { caseScope } from '../cases/cases.policy.ts';
+import { caseDeadlinePolicy } from './case-deadlines.policy.ts';
 import { getCaseForAction, getCaseOrThrow } from '../cases/cases.usecases.ts';
 import { caseErrors } from '../cases/cases.errors.ts';
+import { setCaseDeadlineTerms } from '../cases/cases.repository.ts';
 import { createDelayNoticeDraft } from '../templates/template-drafts.usecases.ts';
 import {
   runInTransaction,
   type ActorDeps,
   type TransactionContext,
-} from '../record/record.transaction.ts';
-import { addWorkingDays } from './calendar.ts';
+} from '../../platform/record/transaction.ts';
+import { addWorkingDays } from '../deadlines/calendar.ts';
 import {
   clockStatus,
   computeClock,
   DEADLINE_TERMS,
   IMMEDIATE_REMINDER_WORKING_DAYS,
   type ClockState,
-} from './case-clock.ts';
-import { caseDeadlineErrors } from './case-deadline.errors.ts';
-import type { ExtendInput, PauseInput, SetDeadlineInput } from './deadlines.schemas.ts';
+} from '../deadlines/case-clock.ts';
+import { caseDeadlineErrors } from './case-deadlines.errors.ts';
+import type { ExtendInput, PauseInput, SetDeadlineInput } from './case-deadlines.schemas.ts';
 import { delayNoticeText } from './delay-notice.ts';
 
 const KIND_LABELS: Record<string, string> = {
@@ -59,16 +61,12 @@ export async function setCaseDeadline(deps: ActorDeps, caseId: string, input: Se
       input.kind === 'immediate'
         ? addWorkingDays(startsOn, input.remindAfterWorkingDays ?? IMMEDIATE_REMINDER_WORKING_DAYS)
         : null;
-    await tx.trx
-      .updateTable('cases')
-      .set({
-        deadline_kind: input.kind,
-        deadline_term: term,
-        deadline_starts_on: startsOn,
-        deadline_remind_on: remindOn,
-      })
-      .where('id', '=', kase.id)
-      .execute();
+    await setCaseDeadlineTerms(tx.trx, kase.id, {
+      deadline_kind: input.kind,
+      deadline_term: term,
+      deadline_starts_on: startsOn,
+      deadline_remind_on: remindOn,
+    });
     const state = await refreshDue(tx.trx, kase.id);
     const ends = state?.due
       ? `termin upływa ${state.due}`
@@ -311,11 +309,7 @@ async function refreshDue(db: Executor, caseId: string): Promise<ClockState | nu
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow();
   const state = await loadClock(db, kase);
-  await db
-    .updateTable('cases')
-    .set({ deadline_due: state?.due ?? null })
-    .where('id', '=', caseId)
-    .execute();
+  await setCaseDeadlineTerms(db, caseId, { deadline_due: state?.due ?? null });
   return state;
 }
 
@@ -343,7 +337,8 @@ const openPause = (db: Executor, caseId: string) =>
     .executeTakeFirst();
 
 async function getOpenCaseForWork(tx: TransactionContext, caseId: string) {
-  const kase = await getCaseForAction(tx.trx, tx.actor, caseId, 'work');
+  const kase = await getCaseForAction(tx.trx, tx.actor, caseId, 'read');
+  if (!caseDeadlinePolicy.can(tx.actor, 'keep', caseScope(kase))) throw caseErrors.forbidden();
   if (kase.status === 'closed') throw caseErrors.closed();
   return kase;
 }
@@ -374,7 +369,7 @@ export async function listCaseDeadlines(
   },
 ) {
   const today = localDate(deps.clock.now());
-  const visibility = casePolicy.visibility(deps.actor, 'read');
+  const visibility = caseDeadlinePolicy.visibility(deps.actor, 'read');
   let query = deps.db
     .selectFrom('cases')
     .innerJoin('users', 'users.id', 'cases.handler_id')

@@ -1,4 +1,4 @@
-import type { RoleName } from '../../platform/db/schema.ts';
+import type { RoleName } from '../db/schema.ts';
 import type { Actor, Grant } from './actor.ts';
 
 /** What a policy decision looks at: the units a resource belongs to and the people who own it. */

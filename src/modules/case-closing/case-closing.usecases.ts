@@ -1,12 +1,19 @@
 import { localDate, localYear } from '../../platform/clock.ts';
 import { takeNextNumber } from '../../platform/db/counters.ts';
-import { AppError } from '../../platform/errors.ts';
+import type { TransactionContext } from '../../platform/record/transaction.ts';
+import { caseErrors } from '../cases/cases.errors.ts';
+import { caseScope } from '../cases/cases.policy.ts';
+import { listOpenSubCases, markCaseClosed } from '../cases/cases.repository.ts';
+import { getCaseForAction } from '../cases/cases.usecases.ts';
+import { ISSUABLE_STATUSES } from '../documents/document-lifecycle.ts';
+import { listUnresolvedDocuments } from '../documents/documents.repository.ts';
 import { getDocumentForAction } from '../documents/documents.usecases.ts';
+import { getClassCategories } from '../jrwa/jrwa.repository.ts';
 import { archivalOutcome, categoryForUnit } from '../jrwa/jrwa-category.ts';
 import { isHomeUnitOfClass } from '../jrwa/jrwa-home-units.usecases.ts';
-import { runInTransaction, type ActorDeps } from '../record/record.transaction.ts';
-import { caseErrors } from './cases.errors.ts';
-import { getCaseForAction } from './cases.usecases.ts';
+import { runInTransaction, type ActorDeps } from '../../platform/record/transaction.ts';
+import { caseClosingErrors } from './case-closing.errors.ts';
+import { caseClosingPolicy } from './case-closing.policy.ts';
 
 const REGISTER_PREFIX = { decision: 'DEC', order: 'POST', certificate: 'ZAŚ' } as const;
 const KIND_NAMES = {
@@ -18,39 +25,22 @@ const KIND_NAMES = {
 /** Issuing a decision (order, certificate) enters it in the office's register for the year. */
 export async function issueDecision(deps: ActorDeps, documentId: string) {
   return runInTransaction(deps, async (tx) => {
-    const document = await getDocumentForAction(tx.trx, tx.actor, documentId, 'work');
+    const document = await getDocumentForAction(tx.trx, tx.actor, documentId, 'read');
+    await assertMay(tx, document.case_id, 'issueDecision');
     if (
       document.kind !== 'decision' &&
       document.kind !== 'order' &&
       document.kind !== 'certificate'
     ) {
-      throw new AppError(
-        'decision.not_a_decision',
-        422,
-        'Only decisions, orders and certificates are entered in the register.',
-        'Do rejestru wpisuje się tylko decyzje, postanowienia i zaświadczenia.',
-      );
+      throw caseClosingErrors.notADecision();
     }
-    if (!['approved', 'signed', 'dispatched'].includes(document.status)) {
-      throw new AppError(
-        'decision.not_final',
-        409,
-        'Issue the decision once it is approved and signed.',
-        'Decyzję wydaje się po akceptacji i podpisaniu.',
-      );
-    }
+    if (!ISSUABLE_STATUSES.includes(document.status)) throw caseClosingErrors.notFinal();
     const existing = await tx.trx
       .selectFrom('decisions')
       .select('sign')
       .where('document_id', '=', document.id)
       .executeTakeFirst();
-    if (existing)
-      throw new AppError(
-        'decision.already_issued',
-        409,
-        `Already issued as ${existing.sign}.`,
-        `Już wydano jako ${existing.sign}.`,
-      );
+    if (existing) throw caseClosingErrors.alreadyIssued(existing.sign);
     const year = localYear(tx.now);
     const number = await takeNextNumber(tx.trx, {
       officeId: tx.actor.officeId,
@@ -93,44 +83,15 @@ export async function issueDecision(deps: ActorDeps, documentId: string) {
  */
 export async function closeCase(deps: ActorDeps, caseId: string) {
   return runInTransaction(deps, async (tx) => {
-    const kase = await getCaseForAction(tx.trx, tx.actor, caseId, 'work');
+    const kase = await assertMay(tx, caseId, 'close');
     if (kase.status === 'closed') throw caseErrors.closed();
-    const unresolved = await tx.trx
-      .selectFrom('documents')
-      .select(['title', 'status'])
-      .where('case_id', '=', kase.id)
-      .where('status', 'in', ['draft', 'in_approval'])
-      .execute();
-    if (unresolved.length > 0) {
-      throw new AppError(
-        'case.unresolved_drafts',
-        409,
-        'Resolve every draft (approve, sign or cancel it) before closing the case.',
-        'Przed zakończeniem sprawy rozstrzygnij wszystkie projekty (zaakceptuj, podpisz lub anuluj).',
-        { documents: unresolved.map((d) => d.title) },
-      );
-    }
-    const openSubCases = await tx.trx
-      .selectFrom('cases')
-      .select('sign')
-      .where('parent_case_id', '=', kase.id)
-      .where('status', '=', 'open')
-      .execute();
-    if (openSubCases.length > 0) {
-      throw new AppError(
-        'case.open_sub_cases',
-        409,
-        'Close the sub-cases first.',
-        'Najpierw zakończ podteczki.',
-        { subCases: openSubCases.map((s) => s.sign) },
-      );
-    }
-    const jrwaClass = await tx.trx
-      .selectFrom('jrwa_classes')
-      .select(['category', 'category_elsewhere'])
-      .where('version_id', '=', kase.jrwa_version_id)
-      .where('symbol', '=', kase.jrwa_symbol)
-      .executeTakeFirstOrThrow();
+    const unresolved = await listUnresolvedDocuments(tx.trx, kase.id);
+    if (unresolved.length > 0)
+      throw caseClosingErrors.unresolvedDrafts(unresolved.map((d) => d.title));
+    const openSubCases = await listOpenSubCases(tx.trx, kase.id);
+    if (openSubCases.length > 0)
+      throw caseClosingErrors.openSubCases(openSubCases.map((s) => s.sign));
+    const jrwaClass = await getClassCategories(tx.trx, kase.jrwa_version_id, kase.jrwa_symbol);
     const closedOn = localDate(tx.now);
     const inHomeUnit = await isHomeUnitOfClass(
       tx.trx,
@@ -143,18 +104,13 @@ export async function closeCase(deps: ActorDeps, caseId: string) {
       inHomeUnit,
     );
     const { disposalFrom, expertReviewFrom } = archivalOutcome(category, closedOn);
-    await tx.trx
-      .updateTable('cases')
-      .set({
-        status: 'closed',
-        closed_at: tx.now,
-        closed_by: tx.actor.userId,
-        archival_category: category,
-        disposal_from: disposalFrom,
-        expert_review_from: expertReviewFrom,
-      })
-      .where('id', '=', kase.id)
-      .execute();
+    await markCaseClosed(tx.trx, kase.id, {
+      closed_at: tx.now,
+      closed_by: tx.actor.userId,
+      archival_category: category,
+      disposal_from: disposalFrom,
+      expert_review_from: expertReviewFrom,
+    });
     const where = elsewhere
       ? ` (kategoria dla komórek innych niż macierzysta klasy ${kase.jrwa_symbol})`
       : '';
@@ -180,4 +136,15 @@ export async function closeCase(deps: ActorDeps, caseId: string) {
       expertReviewFrom,
     };
   });
+}
+
+/** The case, when the actor may see it (404 otherwise) and may take this step in it (403). */
+async function assertMay(
+  tx: TransactionContext,
+  caseId: string,
+  action: keyof typeof caseClosingPolicy.rules,
+) {
+  const kase = await getCaseForAction(tx.trx, tx.actor, caseId, 'read');
+  if (!caseClosingPolicy.can(tx.actor, action, caseScope(kase))) throw caseErrors.forbidden();
+  return kase;
 }

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import type { Runtime } from '../../runtime.ts';
-import type { ActorDeps } from '../record/record.transaction.ts';
-import { checkArchivalPackage, type PackageFinding } from './package-check.ts';
-import { exportArchivalPackage } from './package-export.usecases.ts';
+import type { Runtime } from '../runtime.ts';
+import type { ActorDeps } from '../platform/record/transaction.ts';
+import { checkArchivalPackage, type PackageFinding } from '../modules/archive/package-check.ts';
+import { exportArchivalPackage } from '../modules/archive/package-export.usecases.ts';
 
 /** What the command line gives the archive commands (defined in src/cli/main.ts). */
 export interface ArchiveCliHelpers {
