@@ -14,16 +14,15 @@ import { registerApprovalRoutes } from './modules/approvals/approvals.routes.ts'
 import { registerDocumentRoutes } from './modules/documents/documents.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerCaseDeadlineRoutes } from './modules/case-deadlines/case-deadlines.routes.ts';
-import {
-  PUBLIC_DEADLINE_PATHS,
-  registerDeadlineRoutes,
-} from './modules/deadlines/deadlines.routes.ts';
+import { PUBLIC_DEADLINE_PATHS } from './modules/deadlines/deadlines.policy.ts';
+import { registerDeadlineRoutes } from './modules/deadlines/deadlines.routes.ts';
 import { registerIncomingRoutes } from './modules/incoming/incoming.routes.ts';
 import { registerJrwaRoutes } from './modules/jrwa/jrwa.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { portalDispatchOutlet } from './modules/portal/portal-letters.ts';
 import { createPortalPages } from './modules/portal/portal-pages.routes.ts';
-import { PUBLIC_PORTAL_PATHS, registerPortalRoutes } from './modules/portal/portal.routes.ts';
+import { PUBLIC_PORTAL_PATHS } from './modules/portal/portal.policy.ts';
+import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
 import { defaultPortalOptions, type PortalOptions } from './modules/portal/portal-setup.ts';
 import { registerSearchRoutes } from './modules/search/search.routes.ts';
 import { registerChannelRoutes } from './modules/channels/channels.routes.ts';

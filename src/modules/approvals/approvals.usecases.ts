@@ -1,6 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
 import type { ApprovalStep, Row } from '../../platform/db/schema.ts';
-import { hasRole } from '../../platform/actor/policy.ts';
 import { canMove, moveDocument } from '../documents/document-lifecycle.ts';
 import { getDocumentForAction } from '../documents/documents.usecases.ts';
 import { getUserOrThrow } from '../org/org.usecases.ts';
@@ -10,6 +9,7 @@ import {
   type TransactionContext,
 } from '../../platform/record/transaction.ts';
 import { approvalErrors } from './approvals.errors.ts';
+import { approvalPolicy } from './approvals.policy.ts';
 import {
   approvalStepSchema,
   createPathSchema,
@@ -22,7 +22,7 @@ import {
 export async function createApprovalPath(deps: ActorDeps, rawInput: CreatePathInput) {
   const input = createPathSchema.parse(rawInput);
   return runInTransaction(deps, async (tx) => {
-    if (!hasRole(tx.actor, 'administrator')) throw approvalErrors.forbidden();
+    if (!approvalPolicy.holds(tx.actor, 'managePaths')) throw approvalErrors.forbidden();
     const steps = await validateSteps(tx, input.steps);
     const path = await tx.trx
       .insertInto('approval_paths')

@@ -1,8 +1,6 @@
-import { definePolicy } from '../../platform/actor/policy.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/actor/actor.ts';
-import { hasRole } from '../../platform/actor/policy.ts';
 import { getIncomingOrThrow } from '../incoming/incoming.usecases.ts';
 import { getUnitOrThrow, getUserOrThrow } from '../org/org.usecases.ts';
 import {
@@ -11,6 +9,7 @@ import {
   type TransactionContext,
 } from '../../platform/record/transaction.ts';
 import { assignmentErrors } from './assignments.errors.ts';
+import { assignmentPolicy, isAssignee } from './assignments.policy.ts';
 import type { AssignInput, ChangeAssignmentInput } from './assignments.schemas.ts';
 
 /** Dekretacja: assigns an incoming item to a unit and/or a person, with optional method and deadline. */
@@ -86,15 +85,12 @@ export async function listAssignments(deps: ActorDeps, incomingId: string) {
   return rows.map(toAssignmentView);
 }
 
-/** Who receives letters assigned to a unit as a whole (not to a person): its head and secretariat. */
-const unitDeskPolicy = definePolicy({ receive: ['kierownik', 'sekretariat'] });
-
 /**
  * Letters waiting at the actor's desk: pending assignments to them or to the people they
  * substitute, and pending assignments to a unit they receive for. Oldest first.
  */
 export async function listMyPendingAssignments(deps: ActorDeps) {
-  const units = unitDeskPolicy.visibility(deps.actor, 'receive');
+  const units = assignmentPolicy.visibility(deps.actor, 'receiveForUnit');
   const rows = await deps.db
     .selectFrom('assignments')
     .innerJoin('incoming_items', 'incoming_items.id', 'assignments.incoming_id')
@@ -239,20 +235,6 @@ async function getPendingForAssignee(tx: TransactionContext, assignmentId: strin
   if (!isAssignee(tx.actor, found.assignment)) throw assignmentErrors.notAssignee();
   if (found.assignment.status !== 'pending') throw assignmentErrors.notPending();
   return found;
-}
-
-/**
- * Assigned to a person: that person (or whoever substitutes them). Assigned to a unit only: the
- * unit's head or secretariat.
- */
-function isAssignee(actor: Actor, assignment: Row<'assignments'>): boolean {
-  if (assignment.user_id) return actor.deskUserIds.includes(assignment.user_id);
-  return (
-    actor.grants.some(
-      (g) =>
-        (g.role === 'kierownik' || g.role === 'sekretariat') && g.unitId === assignment.unit_id,
-    ) || hasRole(actor, 'sekretarz')
-  );
 }
 
 async function getAssignmentOrThrow(db: Executor, actor: Actor, assignmentId: string) {
