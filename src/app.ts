@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { actorActions } from './actor-actions.ts';
 import { registerAssignmentRoutes } from './modules/assignments/assignments.routes.ts';
 import { registerApiTokenRoutes, registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { authenticate } from './modules/auth/auth.usecases.ts';
@@ -99,7 +100,7 @@ export function createApp(
       if (!result.success) throw validationError(result.error);
     },
   });
-  registerAuthRoutes(v1, deps);
+  registerAuthRoutes(v1, deps, { actorActions });
   registerOrgRoutes(v1, deps, (app) => registerApiTokenRoutes(app, deps));
   registerJrwaRoutes(v1, deps);
   registerIncomingRoutes(v1, deps);

@@ -25,8 +25,15 @@ describe('what the staff application reads for a desk', () => {
     const kierownik = await api.login('kierownik.fn');
     const waiting = (await (await kierownik.get('/api/v1/assignments/mine')).json()) as Array<{
       item: { rpwNumber: string };
+      allowedActions: string[];
     }>;
-    expect(waiting.map((a) => a.item.rpwNumber)).toContain(registered.rpwNumber);
+    const toFinance = waiting.find((a) => a.item.rpwNumber === registered.rpwNumber);
+    // The unit's head receives it; changing it is for the kancelaria, who assigned it.
+    expect(toFinance?.allowedActions).toEqual(['accept', 'return', 'forward']);
+    const history = (await (
+      await kancelaria.get(`/api/v1/incoming/${registered.id}/assignments`)
+    ).json()) as Array<{ allowedActions: string[] }>;
+    expect(history.map((a) => a.allowedActions)).toEqual([['change']]);
     const referentOr = await api.login('referent.or');
     const others = (await (await referentOr.get('/api/v1/assignments/mine')).json()) as unknown[];
     expect(others).toEqual([]);
@@ -40,6 +47,38 @@ describe('what the staff application reads for a desk', () => {
       (await referentOr.get(`/api/v1/incoming/${registered.id}/files/${attached.fileId}/content`))
         .status,
     ).toBe(404);
+  });
+
+  it('tells each person what their roles allow at all, as the server’s policies say', async () => {
+    const allowed = async (login: string) =>
+      (
+        (await (await (await api.login(login)).get('/api/v1/me')).json()) as {
+          allowedActions: string[];
+        }
+      ).allowedActions;
+    expect(await allowed('kancelaria')).toEqual([
+      'incoming.read',
+      'incoming.register',
+      'outgoing.keep_register',
+      'channels.view_queues',
+    ]);
+    expect(await allowed('referent.fn')).toEqual([
+      'incoming.read',
+      'assignments.receive',
+      'cases.read',
+      'cases.work',
+    ]);
+    expect(await allowed('kierownik.fn')).toEqual(
+      expect.arrayContaining(['cases.read_units', 'cases.work', 'assignments.receive']),
+    );
+    expect(await allowed('admin')).toEqual(
+      expect.arrayContaining([
+        'org.manage',
+        'channels.manage_mailboxes',
+        'signatures.manage_office',
+      ]),
+    );
+    expect(await allowed('admin')).not.toContain('cases.read');
   });
 
   it('tells who I am in which office, who has which roles, and who substitutes whom', async () => {

@@ -25,3 +25,18 @@ export function isAssignee(
     ) || assignmentPolicy.holds(actor, 'receiveAnywhere')
   );
 }
+
+/**
+ * What the actor may do with an assignment, for the UI's buttons: the assignee accepts, returns
+ * or forwards a pending one; whoever assigned it changes its method and deadline.
+ */
+export function assignmentActions(
+  actor: Actor,
+  assignment: Pick<Row<'assignments'>, 'user_id' | 'unit_id' | 'status' | 'assigned_by'>,
+): string[] {
+  if (assignment.status !== 'pending') return [];
+  return [
+    ...(isAssignee(actor, assignment) ? ['accept', 'return', 'forward'] : []),
+    ...(actor.deskUserIds.includes(assignment.assigned_by) ? ['change'] : []),
+  ];
+}

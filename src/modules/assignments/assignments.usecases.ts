@@ -9,7 +9,7 @@ import {
   type TransactionContext,
 } from '../../platform/record/transaction.ts';
 import { assignmentErrors } from './assignments.errors.ts';
-import { assignmentPolicy, isAssignee } from './assignments.policy.ts';
+import { assignmentActions, assignmentPolicy, isAssignee } from './assignments.policy.ts';
 import type { AssignInput, ChangeAssignmentInput } from './assignments.schemas.ts';
 
 /** Dekretacja: assigns an incoming item to a unit and/or a person, with optional method and deadline. */
@@ -82,7 +82,7 @@ export async function listAssignments(deps: ActorDeps, incomingId: string) {
     .where('incoming_id', '=', item.id)
     .orderBy('ordinal')
     .execute();
-  return rows.map(toAssignmentView);
+  return rows.map((row) => toAssignmentView(deps.actor, row));
 }
 
 /**
@@ -121,7 +121,7 @@ export async function listMyPendingAssignments(deps: ActorDeps) {
     .limit(500)
     .execute();
   return rows.map((row) => ({
-    ...toAssignmentView(row),
+    ...toAssignmentView(deps.actor, row),
     item: {
       rpwNumber: row.rpw_sign,
       title: row.title,
@@ -132,7 +132,7 @@ export async function listMyPendingAssignments(deps: ActorDeps) {
   }));
 }
 
-export function toAssignmentView(a: Row<'assignments'>) {
+export function toAssignmentView(actor: Actor, a: Row<'assignments'>) {
   return {
     id: a.id,
     incomingId: a.incoming_id,
@@ -147,6 +147,7 @@ export function toAssignmentView(a: Row<'assignments'>) {
     resolvedBy: a.resolved_by,
     resolvedAt: a.resolved_at?.toISOString() ?? null,
     comment: a.comment,
+    allowedActions: assignmentActions(actor, a),
   };
 }
 
