@@ -164,22 +164,6 @@ export function listTrustAnchors(db: Executor, officeId: string) {
     .execute();
 }
 
-/** The files attached to an incoming item, oldest first. */
-export function listIncomingFiles(db: Executor, officeId: string, incomingId: string) {
-  return db
-    .selectFrom('incoming_files as i')
-    .innerJoin('files as f', (join) =>
-      join.onRef('f.id', '=', 'i.file_id').onRef('f.office_id', '=', 'i.office_id'),
-    )
-    .select(['f.id', 'f.sha256', 'f.original_name', 'f.content_type'])
-    .where('i.office_id', '=', officeId)
-    .where('i.incoming_id', '=', incomingId)
-    .orderBy('i.added_at')
-    .orderBy('f.created_at')
-    .orderBy('f.id')
-    .execute();
-}
-
 /**
  * Approved documents waiting for a signature at these desks: in cases they handle, or approved
  * last by them (the two kinds of signer the policy expects), oldest approval first.
