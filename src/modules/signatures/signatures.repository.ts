@@ -96,21 +96,6 @@ export async function findApprovedRound(db: Executor, documentId: string) {
   return { version: round.version, lastApprovers: lastStep };
 }
 
-export function findVersionFile(db: Executor, documentId: string, version: number) {
-  return db
-    .selectFrom('document_versions')
-    .innerJoin('files', 'files.id', 'document_versions.file_id')
-    .select([
-      'document_versions.version',
-      'document_versions.sha256',
-      'files.content_type',
-      'files.original_name',
-    ])
-    .where('document_versions.document_id', '=', documentId)
-    .where('document_versions.version', '=', version)
-    .executeTakeFirstOrThrow();
-}
-
 export function insertDocumentSignature(db: Executor, row: NewRow<'document_signatures'>) {
   return db.insertInto('document_signatures').values(row).returning('id').executeTakeFirstOrThrow();
 }
