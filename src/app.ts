@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { actorActions } from './actor-actions.ts';
 import { registerArchiveRoutes } from './modules/archive/archive.routes.ts';
 import { registerAssignmentRoutes } from './modules/assignments/assignments.routes.ts';
 import { registerApiTokenRoutes, registerAuthRoutes } from './modules/auth/auth.routes.ts';
@@ -15,16 +16,15 @@ import { registerApprovalRoutes } from './modules/approvals/approvals.routes.ts'
 import { registerDocumentRoutes } from './modules/documents/documents.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerCaseDeadlineRoutes } from './modules/case-deadlines/case-deadlines.routes.ts';
-import {
-  PUBLIC_DEADLINE_PATHS,
-  registerDeadlineRoutes,
-} from './modules/deadlines/deadlines.routes.ts';
+import { PUBLIC_DEADLINE_PATHS } from './modules/deadlines/deadlines.policy.ts';
+import { registerDeadlineRoutes } from './modules/deadlines/deadlines.routes.ts';
 import { registerIncomingRoutes } from './modules/incoming/incoming.routes.ts';
 import { registerJrwaRoutes } from './modules/jrwa/jrwa.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { portalDispatchOutlet } from './modules/portal/portal-letters.ts';
 import { createPortalPages } from './modules/portal/portal-pages.routes.ts';
-import { PUBLIC_PORTAL_PATHS, registerPortalRoutes } from './modules/portal/portal.routes.ts';
+import { PUBLIC_PORTAL_PATHS } from './modules/portal/portal.policy.ts';
+import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
 import { defaultPortalOptions, type PortalOptions } from './modules/portal/portal-setup.ts';
 import { registerSearchRoutes } from './modules/search/search.routes.ts';
 import { registerChannelRoutes } from './modules/channels/channels.routes.ts';
@@ -101,7 +101,7 @@ export function createApp(
       if (!result.success) throw validationError(result.error);
     },
   });
-  registerAuthRoutes(v1, deps);
+  registerAuthRoutes(v1, deps, { actorActions });
   registerOrgRoutes(v1, deps, (app) => registerApiTokenRoutes(app, deps));
   registerJrwaRoutes(v1, deps);
   registerIncomingRoutes(v1, deps);

@@ -40,8 +40,12 @@ const settingsSchema = z.object({
   OBIEG_NOTIFY_DAYS: z.coerce.number().int().min(0).max(30).default(3),
   /** How often the notification worker runs, in seconds (0 = never, e.g. on extra app nodes). */
   OBIEG_NOTIFY_INTERVAL_S: z.coerce.number().int().min(0).max(3600).default(30),
-  /** How often the search indexer reads new audit events, in seconds (0 = never). */
-  OBIEG_SEARCH_INTERVAL_S: z.coerce.number().min(0).max(3600).default(5),
+  /**
+   * How often the search indexer reads new audit events, in seconds (0 = never). A search only
+   * reads the index, so this is how soon a change is findable; a run with nothing new is one
+   * short transaction.
+   */
+  OBIEG_SEARCH_INTERVAL_S: z.coerce.number().min(0).max(3600).default(1),
   /** Citizens' portal (/portal): the office it serves (code); unset = the only office. */
   OBIEG_PORTAL_OFFICE: z.string().min(1).optional(),
   /** How citizens sign in: SAML to the national node, the demo identity provider, or not at all. */
@@ -115,7 +119,7 @@ export const settingsDocumentation: Record<keyof Settings, string> = {
   OBIEG_NOTIFY_DAYS: 'Working days before a deadline when the handler is warned (default 3).',
   OBIEG_NOTIFY_INTERVAL_S: 'Notification worker period in seconds; 0 disables it (default 30).',
   OBIEG_SEARCH_INTERVAL_S:
-    'Search indexer period in seconds (what was changed becomes findable after at most this long); 0 disables it (default 5).',
+    'Search indexer period in seconds (what was changed becomes findable after at most this long); 0 disables it (default 1).',
   OBIEG_PORTAL_OFFICE:
     "Code of the office the citizens' portal (/portal) serves; unset = the only office.",
   OBIEG_PORTAL_LOGIN:

@@ -8,7 +8,9 @@ import { createApp } from '../../src/app.ts';
 import { seedDemoActivity } from '../../src/demo/demo-activity.ts';
 import { seedDemoOffice, type DemoOffice } from '../../src/demo/demo-office.ts';
 import { seedDemoSigning } from '../../src/demo/demo-signing.ts';
-import { systemClock } from '../../src/platform/clock.ts';
+import { runSearchIndexer } from '../../src/modules/search/search-indexer.ts';
+import type { Actor } from '../../src/platform/actor/actor.ts';
+import { systemClock, type Clock } from '../../src/platform/clock.ts';
 import type { Db } from '../../src/platform/db/database.ts';
 import { createDiskFileStore, type FileStore } from '../../src/platform/files/file-store.ts';
 import { createTestDatabase } from './database.ts';
@@ -23,6 +25,10 @@ export interface DemoServer {
    */
   db: Db;
   files: FileStore;
+  /** Use-case dependencies acting as a demo login, to set up what a test is not about. */
+  as(login: string): Promise<{ db: Db; clock: Clock; actor: Actor }>;
+  /** One run of the search indexer, which `serve` runs in the background every few seconds. */
+  indexSearch(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -61,6 +67,8 @@ export async function startDemoServer(options: { activity?: boolean } = {}): Pro
     demo,
     db: database.db,
     files,
+    as: async (login) => ({ ...deps, actor: await demo.actor(login) }),
+    indexSearch: () => runSearchIndexer({ ...deps, files }),
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Browsers keep connections alive; end them so that close() does not wait for a timeout.

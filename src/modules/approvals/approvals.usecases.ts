@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/database.ts';
 import type { ApprovalStep, Row } from '../../platform/db/schema.ts';
-import { hasRole } from '../../platform/actor/policy.ts';
 import { canMove, moveDocument } from '../documents/document-lifecycle.ts';
+import { findDocument } from '../documents/documents.repository.ts';
 import { getDocumentForAction } from '../documents/documents.usecases.ts';
 import { getUserOrThrow } from '../org/org.usecases.ts';
 import {
@@ -10,6 +10,8 @@ import {
   type TransactionContext,
 } from '../../platform/record/transaction.ts';
 import { approvalErrors } from './approvals.errors.ts';
+import { approvalPolicy } from './approvals.policy.ts';
+import * as repo from './approvals.repository.ts';
 import {
   approvalStepSchema,
   createPathSchema,
@@ -22,7 +24,7 @@ import {
 export async function createApprovalPath(deps: ActorDeps, rawInput: CreatePathInput) {
   const input = createPathSchema.parse(rawInput);
   return runInTransaction(deps, async (tx) => {
-    if (!hasRole(tx.actor, 'administrator')) throw approvalErrors.forbidden();
+    if (!approvalPolicy.holds(tx.actor, 'managePaths')) throw approvalErrors.forbidden();
     const steps = await validateSteps(tx, input.steps);
     const path = await tx.trx
       .insertInto('approval_paths')
@@ -113,20 +115,17 @@ export async function sendForApproval(
       .executeTakeFirstOrThrow();
     for (const [index, step] of steps.entries()) {
       for (const approverId of step.approverIds) {
-        await tx.trx
-          .insertInto('approval_tasks')
-          .values({
-            office_id: tx.actor.officeId,
-            round_id: round.id,
-            step_no: index + 1,
-            kind: step.kind,
-            approver_id: approverId,
-            status: index === 0 ? 'current' : 'waiting',
-            decided_by: null,
-            decided_at: null,
-            comment: null,
-          })
-          .execute();
+        await repo.insertTask(tx.trx, {
+          office_id: tx.actor.officeId,
+          round_id: round.id,
+          step_no: index + 1,
+          kind: step.kind,
+          approver_id: approverId,
+          status: index === 0 ? 'current' : 'waiting',
+          decided_by: null,
+          decided_at: null,
+          comment: null,
+        });
       }
     }
     await moveDocument(tx.trx, document, 'send_for_approval');
@@ -149,25 +148,10 @@ export async function sendForApproval(
  */
 export async function decideApproval(deps: ActorDeps, taskId: string, input: DecideInput) {
   return runInTransaction(deps, async (tx) => {
-    const task = await tx.trx
-      .selectFrom('approval_tasks')
-      .selectAll()
-      .where('office_id', '=', tx.actor.officeId)
-      .where('id', '=', taskId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!task) throw approvalErrors.taskNotFound();
-    const round = await tx.trx
-      .selectFrom('approval_rounds')
-      .selectAll()
-      .where('id', '=', task.round_id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const document = await tx.trx
-      .selectFrom('documents')
-      .selectAll()
-      .where('id', '=', round.document_id)
-      .executeTakeFirstOrThrow();
+    const locked = await repo.lockTaskWithRound(tx.trx, tx.actor.officeId, taskId);
+    if (!locked) throw approvalErrors.taskNotFound();
+    const { task, round } = locked;
+    const document = (await findDocument(tx.trx, tx.actor.officeId, round.document_id))!;
     if (
       task.status !== 'current' ||
       round.status !== 'pending' ||
@@ -179,110 +163,108 @@ export async function decideApproval(deps: ActorDeps, taskId: string, input: Dec
       });
       throw approvalErrors.notYourTurn();
     }
-    const decide = (status: Row<'approval_tasks'>['status']) =>
-      tx.trx
-        .updateTable('approval_tasks')
-        .set({
-          status,
-          decided_by: tx.actor.userId,
-          decided_at: tx.now,
-          comment: input.comment ?? null,
-        })
-        .where('id', '=', task.id)
-        .execute();
-    const onBehalf = task.approver_id !== tx.actor.userId ? ' (w zastępstwie)' : '';
-    const label = task.kind === 'opinion' ? 'opinię' : 'akceptację';
-
-    if (input.decision === 'return') {
-      if (!input.comment) throw approvalErrors.commentRequired();
-      await decide('returned');
-      await tx.trx
-        .updateTable('approval_tasks')
-        .set({ status: 'cancelled' })
-        .where('round_id', '=', round.id)
-        .where('status', 'in', ['current', 'waiting'])
-        .execute();
-      await finishRound(tx, round.id, 'returned');
-      await moveDocument(tx.trx, document, 'return');
-      await recordDecision(
-        tx,
-        document,
-        task,
-        'approval.returned',
-        `Zwrócono do poprawy projekt „${document.title}”${onBehalf}: ${input.comment}`,
-      );
-      return { status: 'returned' as const };
-    }
-    if (input.decision === 'forward') {
-      if (!input.forwardTo) throw approvalErrors.forwardTargetRequired();
-      const target = await getUserOrThrow(tx.trx, tx.actor.officeId, input.forwardTo);
-      await decide('forwarded');
-      await tx.trx
-        .insertInto('approval_tasks')
-        .values({
-          office_id: tx.actor.officeId,
-          round_id: round.id,
-          step_no: task.step_no,
-          kind: task.kind,
-          approver_id: target.id,
-          status: 'current',
-          decided_by: null,
-          decided_at: null,
-          comment: null,
-        })
-        .execute();
-      await recordDecision(
-        tx,
-        document,
-        task,
-        'approval.forwarded',
-        `Przekazano ${label} projektu „${document.title}” do: ${target.name}${onBehalf}`,
-      );
-      return { status: 'forwarded' as const };
-    }
-
-    await decide('approved');
-    await recordDecision(
-      tx,
-      document,
-      task,
-      task.kind === 'opinion' ? 'approval.opinion_given' : 'approval.approved',
-      `${task.kind === 'opinion' ? 'Wydano opinię do' : 'Zaakceptowano'} projekt „${document.title}” (krok ${task.step_no})${onBehalf}${input.comment ? `: ${input.comment}` : ''}`,
-    );
-    const open = await tx.trx
-      .selectFrom('approval_tasks')
-      .select('id')
-      .where('round_id', '=', round.id)
-      .where('step_no', '=', task.step_no)
-      .where('status', '=', 'current')
-      .execute();
-    if (open.length > 0) return { status: 'waiting_for_parallel' as const };
-    const next = await tx.trx
-      .updateTable('approval_tasks')
-      .set({ status: 'current' })
-      .where('round_id', '=', round.id)
-      .where('status', '=', 'waiting')
-      .where('step_no', '=', (eb) =>
-        eb
-          .selectFrom('approval_tasks')
-          .select((s) => s.fn.min('step_no').as('m'))
-          .where('round_id', '=', round.id)
-          .where('status', '=', 'waiting'),
-      )
-      .returning('id')
-      .execute();
-    if (next.length > 0) return { status: 'next_step' as const };
-    await finishRound(tx, round.id, 'approved');
-    await moveDocument(tx.trx, document, 'approve');
-    await tx.record({
-      action: 'document.approved',
-      description: `Projekt „${document.title}” (wersja ${round.version}) zaakceptowany na wszystkich krokach ścieżki`,
-      subject: { type: 'document', id: document.id },
-      caseId: document.case_id,
-      documentId: document.id,
-    });
-    return { status: 'approved' as const };
+    const decision: Decision = { tx, task, round, document, input };
+    if (input.decision === 'return') return returnDraft(decision);
+    if (input.decision === 'forward') return forwardTask(decision);
+    return approveStep(decision);
   });
+}
+
+interface Decision {
+  tx: TransactionContext;
+  task: Row<'approval_tasks'>;
+  round: Row<'approval_rounds'>;
+  document: Row<'documents'>;
+  input: DecideInput;
+}
+
+/** The task decided by the actor (in person or for the approver they substitute). */
+async function decide({ tx, task, input }: Decision, status: Row<'approval_tasks'>['status']) {
+  await repo.decideTask(tx.trx, task.id, {
+    status,
+    decided_by: tx.actor.userId,
+    decided_at: tx.now,
+    comment: input.comment ?? null,
+  });
+}
+
+const onBehalf = ({ tx, task }: Decision) =>
+  task.approver_id !== tx.actor.userId ? ' (w zastępstwie)' : '';
+
+/** Back to the author as a draft: the round ends, the tasks not reached are cancelled. */
+async function returnDraft(decision: Decision) {
+  const { tx, round, document, task, input } = decision;
+  if (!input.comment) throw approvalErrors.commentRequired();
+  await decide(decision, 'returned');
+  await repo.cancelOpenTasks(tx.trx, round.id);
+  await repo.finishRound(tx.trx, round.id, 'returned', tx.now);
+  await moveDocument(tx.trx, document, 'return');
+  await recordDecision(
+    tx,
+    document,
+    task,
+    'approval.returned',
+    `Zwrócono do poprawy projekt „${document.title}”${onBehalf(decision)}: ${input.comment}`,
+  );
+  return { status: 'returned' as const };
+}
+
+/** Someone else takes the task over at the same step. */
+async function forwardTask(decision: Decision) {
+  const { tx, round, document, task, input } = decision;
+  if (!input.forwardTo) throw approvalErrors.forwardTargetRequired();
+  const target = await getUserOrThrow(tx.trx, tx.actor.officeId, input.forwardTo);
+  await decide(decision, 'forwarded');
+  await repo.insertTask(tx.trx, {
+    office_id: tx.actor.officeId,
+    round_id: round.id,
+    step_no: task.step_no,
+    kind: task.kind,
+    approver_id: target.id,
+    status: 'current',
+    decided_by: null,
+    decided_at: null,
+    comment: null,
+  });
+  const label = task.kind === 'opinion' ? 'opinię' : 'akceptację';
+  await recordDecision(
+    tx,
+    document,
+    task,
+    'approval.forwarded',
+    `Przekazano ${label} projektu „${document.title}” do: ${target.name}${onBehalf(decision)}`,
+  );
+  return { status: 'forwarded' as const };
+}
+
+/**
+ * The step's approval (or opinion): the round waits for the step's other approvers, goes on to
+ * the next step, or, after the last one, approves the document.
+ */
+async function approveStep(decision: Decision) {
+  const { tx, round, document, task, input } = decision;
+  await decide(decision, 'approved');
+  await recordDecision(
+    tx,
+    document,
+    task,
+    task.kind === 'opinion' ? 'approval.opinion_given' : 'approval.approved',
+    `${task.kind === 'opinion' ? 'Wydano opinię do' : 'Zaakceptowano'} projekt „${document.title}” (krok ${task.step_no})${onBehalf(decision)}${input.comment ? `: ${input.comment}` : ''}`,
+  );
+  if (await repo.stepHasOpenTasks(tx.trx, round.id, task.step_no)) {
+    return { status: 'waiting_for_parallel' as const };
+  }
+  if (await repo.startNextStep(tx.trx, round.id)) return { status: 'next_step' as const };
+  await repo.finishRound(tx.trx, round.id, 'approved', tx.now);
+  await moveDocument(tx.trx, document, 'approve');
+  await tx.record({
+    action: 'document.approved',
+    description: `Projekt „${document.title}” (wersja ${round.version}) zaakceptowany na wszystkich krokach ścieżki`,
+    subject: { type: 'document', id: document.id },
+    caseId: document.case_id,
+    documentId: document.id,
+  });
+  return { status: 'approved' as const };
 }
 
 /** Approval tasks waiting for the actor (or for someone they substitute). */
@@ -404,18 +386,6 @@ async function approverNames(db: Executor, steps: ApprovalStep[]) {
         `${i + 1}. ${s.kind === 'opinion' ? 'opinia' : 'akceptacja'}: ${s.approverIds.map(name).join(', ')}`,
     )
     .join('; ');
-}
-
-async function finishRound(
-  tx: TransactionContext,
-  roundId: string,
-  status: 'approved' | 'returned',
-) {
-  await tx.trx
-    .updateTable('approval_rounds')
-    .set({ status, finished_at: tx.now })
-    .where('id', '=', roundId)
-    .execute();
 }
 
 async function recordDecision(

@@ -37,6 +37,9 @@ export const assignmentSchema = z
     resolvedBy: z.uuid().nullable(),
     resolvedAt: z.string().nullable(),
     comment: z.string().nullable(),
+    allowedActions: z.array(z.string()).openapi({
+      description: 'accept, return, forward (the assignee), change (who assigned) – while pending',
+    }),
   })
   .openapi('Assignment');
 

@@ -1,8 +1,6 @@
-import { definePolicy } from '../../platform/actor/policy.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Row } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/actor/actor.ts';
-import { hasRole } from '../../platform/actor/policy.ts';
 import { getIncomingOrThrow } from '../incoming/incoming.usecases.ts';
 import { getUnitOrThrow, getUserOrThrow } from '../org/org.usecases.ts';
 import {
@@ -11,6 +9,7 @@ import {
   type TransactionContext,
 } from '../../platform/record/transaction.ts';
 import { assignmentErrors } from './assignments.errors.ts';
+import { assignmentActions, assignmentPolicy, isAssignee } from './assignments.policy.ts';
 import type { AssignInput, ChangeAssignmentInput } from './assignments.schemas.ts';
 
 /** Dekretacja: assigns an incoming item to a unit and/or a person, with optional method and deadline. */
@@ -83,18 +82,15 @@ export async function listAssignments(deps: ActorDeps, incomingId: string) {
     .where('incoming_id', '=', item.id)
     .orderBy('ordinal')
     .execute();
-  return rows.map(toAssignmentView);
+  return rows.map((row) => toAssignmentView(deps.actor, row));
 }
-
-/** Who receives letters assigned to a unit as a whole (not to a person): its head and secretariat. */
-const unitDeskPolicy = definePolicy({ receive: ['kierownik', 'sekretariat'] });
 
 /**
  * Letters waiting at the actor's desk: pending assignments to them or to the people they
  * substitute, and pending assignments to a unit they receive for. Oldest first.
  */
 export async function listMyPendingAssignments(deps: ActorDeps) {
-  const units = unitDeskPolicy.visibility(deps.actor, 'receive');
+  const units = assignmentPolicy.visibility(deps.actor, 'receiveForUnit');
   const rows = await deps.db
     .selectFrom('assignments')
     .innerJoin('incoming_items', 'incoming_items.id', 'assignments.incoming_id')
@@ -125,7 +121,7 @@ export async function listMyPendingAssignments(deps: ActorDeps) {
     .limit(500)
     .execute();
   return rows.map((row) => ({
-    ...toAssignmentView(row),
+    ...toAssignmentView(deps.actor, row),
     item: {
       rpwNumber: row.rpw_sign,
       title: row.title,
@@ -136,7 +132,7 @@ export async function listMyPendingAssignments(deps: ActorDeps) {
   }));
 }
 
-export function toAssignmentView(a: Row<'assignments'>) {
+export function toAssignmentView(actor: Actor, a: Row<'assignments'>) {
   return {
     id: a.id,
     incomingId: a.incoming_id,
@@ -151,6 +147,7 @@ export function toAssignmentView(a: Row<'assignments'>) {
     resolvedBy: a.resolved_by,
     resolvedAt: a.resolved_at?.toISOString() ?? null,
     comment: a.comment,
+    allowedActions: assignmentActions(actor, a),
   };
 }
 
@@ -239,20 +236,6 @@ async function getPendingForAssignee(tx: TransactionContext, assignmentId: strin
   if (!isAssignee(tx.actor, found.assignment)) throw assignmentErrors.notAssignee();
   if (found.assignment.status !== 'pending') throw assignmentErrors.notPending();
   return found;
-}
-
-/**
- * Assigned to a person: that person (or whoever substitutes them). Assigned to a unit only: the
- * unit's head or secretariat.
- */
-function isAssignee(actor: Actor, assignment: Row<'assignments'>): boolean {
-  if (assignment.user_id) return actor.deskUserIds.includes(assignment.user_id);
-  return (
-    actor.grants.some(
-      (g) =>
-        (g.role === 'kierownik' || g.role === 'sekretariat') && g.unitId === assignment.unit_id,
-    ) || hasRole(actor, 'sekretarz')
-  );
 }
 
 async function getAssignmentOrThrow(db: Executor, actor: Actor, assignmentId: string) {

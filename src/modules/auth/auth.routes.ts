@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Actor } from '../../platform/actor/actor.ts';
 import type { App, AppDeps } from '../../platform/http/http-types.ts';
 import {
   actorDeps,
@@ -27,6 +28,10 @@ const meSchema = z
         onBehalfOf: z.uuid().optional(),
       }),
     ),
+    allowedActions: z.array(z.string()).openapi({
+      description:
+        'incoming.read, incoming.register, assignments.receive, cases.read, cases.read_units, cases.work, outgoing.keep_register, channels.view_queues, channels.manage_mailboxes, signatures.manage_office, org.manage – what my roles allow at all (screens, registers)',
+    }),
   })
   .openapi('Me');
 
@@ -68,7 +73,7 @@ const meRoute = createRoute({
   responses: { 200: jsonResponse(meSchema, 'Użytkownik'), ...standardErrors },
 });
 
-const toMe = (actor: import('../../platform/actor/actor.ts').Actor) => ({
+const toMe = (actor: Actor, actorActions: (actor: Actor) => string[]) => ({
   id: actor.userId,
   login: actor.login,
   name: actor.name,
@@ -82,6 +87,7 @@ const toMe = (actor: import('../../platform/actor/actor.ts').Actor) => ({
     unitId: g.unitId,
     ...(g.onBehalfOf ? { onBehalfOf: g.onBehalfOf } : {}),
   })),
+  allowedActions: actorActions(actor),
 });
 
 const issueTokenRoute = createRoute({
@@ -100,16 +106,21 @@ const issueTokenRoute = createRoute({
   },
 });
 
-export function registerAuthRoutes(app: App, deps: AppDeps) {
+/** `actorActions`: what an actor may do at all, from every module's policy (the composition root's). */
+export function registerAuthRoutes(
+  app: App,
+  deps: AppDeps,
+  options: { actorActions: (actor: Actor) => string[] },
+) {
   app.openapi(loginRoute, async (c) => {
     const { token, actor } = await login(deps, c.req.valid('json'));
-    return c.json({ token, user: toMe(actor) }, 200);
+    return c.json({ token, user: toMe(actor, options.actorActions) }, 200);
   });
   app.openapi(logoutRoute, async (c) => {
     await logout(deps, c.get('token'));
     return c.json({ ok: true as const }, 200);
   });
-  app.openapi(meRoute, (c) => c.json(toMe(c.get('actor')), 200));
+  app.openapi(meRoute, (c) => c.json(toMe(c.get('actor'), options.actorActions), 200));
 }
 
 /** API tokens of the office's system accounts (listed with the org routes: `registerOrgRoutes`). */

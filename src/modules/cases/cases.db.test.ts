@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useDemoOffice } from '../../../test/support/context.ts';
 import { buildIncoming } from '../../../test/support/factories.ts';
+import { fixedClock } from '../../platform/clock.ts';
 import { assignIncoming } from '../assignments/assignments.usecases.ts';
 import { registerIncoming } from '../incoming/incoming.usecases.ts';
 import { getCaseList, caseListToCsv } from './case-list.usecases.ts';
@@ -49,18 +50,13 @@ describe('cases', () => {
       title: 'Zaświadczenie',
     });
     expect(otherClass.sign).toBe('FN.3118.1.2026');
-    office.clock.set('2027-01-04T08:00:00+01:00');
-    try {
-      const nextYear = await openCase(referent, {
-        unitId: office.demo.units.FN,
-        jrwaSymbol: '3110',
-        title: 'Podatek 2027',
-      });
-      expect(nextYear.sign).toBe('FN.3110.1.2027');
-      expect((await getCase(referent, otherClass.id)).sign).toBe('FN.3118.1.2026');
-    } finally {
-      office.clock.set('2026-03-02T09:00:00+01:00');
-    }
+    // A clock of its own for the next year: the office's clock stays as the other tests expect.
+    const nextYear = await openCase(
+      { ...referent, clock: fixedClock('2027-01-04T08:00:00+01:00') },
+      { unitId: office.demo.units.FN, jrwaSymbol: '3110', title: 'Podatek 2027' },
+    );
+    expect(nextYear.sign).toBe('FN.3110.1.2027');
+    expect((await getCase(referent, otherClass.id)).sign).toBe('FN.3118.1.2026');
   });
 
   it('opens cases only in final classes that carry an archival category', async () => {

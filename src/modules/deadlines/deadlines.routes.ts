@@ -41,8 +41,6 @@ const holidaysRoute = createRoute({
     400: standardErrors[400],
   },
 });
-export const PUBLIC_DEADLINE_PATHS = ['/deadlines/compute', '/deadlines/holidays'];
-
 /** The KPA calculator, open without signing in. */
 export function registerDeadlineRoutes(app: App) {
   app.openapi(computeRoute, (c) => {

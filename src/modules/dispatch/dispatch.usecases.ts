@@ -5,7 +5,6 @@ import type { Row } from '../../platform/db/schema.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { insertStoredFile } from '../../platform/files/stored-files.ts';
 import type { Actor } from '../../platform/actor/actor.ts';
-import { hasRole } from '../../platform/actor/policy.ts';
 import { casePolicy } from '../cases/cases.policy.ts';
 import { getCaseForAction } from '../cases/cases.usecases.ts';
 import {
@@ -22,6 +21,7 @@ import {
 } from '../../platform/record/transaction.ts';
 import { outletFor, type DispatchOutlets } from './dispatch-outlets.ts';
 import { dispatchErrors } from './dispatch.errors.ts';
+import { dispatchPolicy } from './dispatch.policy.ts';
 import {
   registerOutgoingSchema,
   type ArrivalInput,
@@ -513,7 +513,7 @@ export async function listOutgoing(
     .where('outgoing_items.rkw_year', '=', filter.year);
   if (filter.status) query = query.where('outgoing_items.status', '=', filter.status);
   if (filter.caseId) query = query.where('outgoing_items.case_id', '=', filter.caseId);
-  if (!hasRole(deps.actor, 'kancelaria')) {
+  if (!dispatchPolicy.holds(deps.actor, 'keepRegister')) {
     const visibility = casePolicy.visibility(deps.actor, 'read');
     if (!visibility.all) {
       query = query.where((eb) =>
@@ -537,7 +537,7 @@ export async function listOutgoing(
 
 /** The postal list (pocztowa książka nadawcza) of items waiting to be handed to the post. */
 export async function listPostalQueue(deps: ActorDeps) {
-  if (!hasRole(deps.actor, 'kancelaria')) return [];
+  if (!dispatchPolicy.holds(deps.actor, 'keepRegister')) return [];
   const rows = await deps.db
     .selectFrom('outgoing_items')
     .select([
@@ -574,7 +574,7 @@ async function findVisible(db: Executor, actor: Actor, outgoingId: string) {
     .where('id', '=', outgoingId)
     .executeTakeFirst();
   if (!item) throw dispatchErrors.notFound();
-  if (!hasRole(actor, 'kancelaria')) {
+  if (!dispatchPolicy.holds(actor, 'keepRegister')) {
     await getCaseForAction(db, actor, item.case_id, 'read').catch(() => {
       throw dispatchErrors.notFound();
     });
@@ -589,7 +589,7 @@ async function getOutgoingForAction(
   _action: 'dispatch',
 ) {
   const item = await findVisible(tx.trx, tx.actor, outgoingId);
-  if (!hasRole(tx.actor, 'kancelaria'))
+  if (!dispatchPolicy.holds(tx.actor, 'keepRegister'))
     await getCaseForAction(tx.trx, tx.actor, item.case_id, 'work');
   return await tx.trx
     .selectFrom('outgoing_items')

@@ -4,7 +4,7 @@ import type { FileStore, StoredBlob } from '../../platform/files/file-store.ts';
 import { insertStoredFile } from '../../platform/files/stored-files.ts';
 import type { Actor } from '../../platform/actor/actor.ts';
 import { caseErrors } from '../cases/cases.errors.ts';
-import { casePolicy, caseScope } from '../cases/cases.policy.ts';
+import { caseScope } from '../cases/cases.policy.ts';
 import { getCaseForAction } from '../cases/cases.usecases.ts';
 import {
   runInTransaction,
@@ -13,6 +13,7 @@ import {
 } from '../../platform/record/transaction.ts';
 import { canMove, moveDocument, offeredActions } from './document-lifecycle.ts';
 import { documentErrors } from './documents.errors.ts';
+import { documentPolicy } from './documents.policy.ts';
 import * as repo from './documents.repository.ts';
 import { documentMetadataSchema, type DocumentMetadata } from './documents.schemas.ts';
 
@@ -170,7 +171,7 @@ export async function getDocument(deps: ActorDeps, documentId: string) {
     .select(['unit_id', 'handler_id', 'status'])
     .where('id', '=', document.case_id)
     .executeTakeFirstOrThrow();
-  const mayWork = kase.status === 'open' && casePolicy.can(deps.actor, 'work', caseScope(kase));
+  const mayWork = kase.status === 'open' && documentPolicy.can(deps.actor, 'work', caseScope(kase));
   return {
     id: document.id,
     caseId: document.case_id,

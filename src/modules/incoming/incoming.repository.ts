@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
+import type { NewRow } from '../../platform/db/schema.ts';
 import type { Visibility } from '../../platform/actor/policy.ts';
 
 export function findItem(db: Executor, officeId: string, id: string) {
@@ -10,10 +11,15 @@ export function findItem(db: Executor, officeId: string, id: string) {
     .executeTakeFirst();
 }
 
+/** The files of an item (scans, electronic attachments), in the order they were attached. */
 export function listItemFiles(db: Executor, incomingId: string) {
   return db
     .selectFrom('incoming_files')
-    .innerJoin('files', 'files.id', 'incoming_files.file_id')
+    .innerJoin('files', (join) =>
+      join
+        .onRef('files.id', '=', 'incoming_files.file_id')
+        .onRef('files.office_id', '=', 'incoming_files.office_id'),
+    )
     .select([
       'files.id',
       'files.sha256',
@@ -23,7 +29,27 @@ export function listItemFiles(db: Executor, incomingId: string) {
     ])
     .where('incoming_files.incoming_id', '=', incomingId)
     .orderBy('incoming_files.added_at')
+    .orderBy('files.created_at')
+    .orderBy('files.id')
     .execute();
+}
+
+/**
+ * Enters items in the RPW in one multi-row insert; returns them in the order of `rows`
+ * (RETURNING of a multi-row insert is not promised in VALUES order: matched by number).
+ */
+export async function insertItems(db: Executor, rows: NewRow<'incoming_items'>[]) {
+  const inserted = await db
+    .insertInto('incoming_items')
+    .values(rows)
+    .returning(['id', 'rpw_number', 'rpw_sign', 'access_code'])
+    .execute();
+  const byNumber = new Map(inserted.map((item) => [item.rpw_number, item]));
+  return rows.map((row) => byNumber.get(row.rpw_number)!);
+}
+
+export async function insertItemFile(db: Executor, file: NewRow<'incoming_files'>) {
+  await db.insertInto('incoming_files').values(file).execute();
 }
 
 export function listItems(

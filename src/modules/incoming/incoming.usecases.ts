@@ -101,14 +101,7 @@ async function registerAll(tx: TransactionContext, inputs: RegisterIncomingParse
     // lookup of the citizens' portal (src/modules/portal/status-lookup.usecases.ts).
     access_code: generateAccessCode(),
   }));
-  const inserted = await trx
-    .insertInto('incoming_items')
-    .values(rows)
-    .returning(['id', 'rpw_number', 'rpw_sign', 'access_code'])
-    .execute();
-  // RETURNING of a multi-row insert is not promised in VALUES order: matched by number.
-  const byNumber = new Map(inserted.map((item) => [item.rpw_number, item]));
-  const items = rows.map((row) => byNumber.get(row.rpw_number)!);
+  const items = await repo.insertItems(trx, rows);
   await tx.recordAll(
     inputs.map((input, i) => ({
       action: 'incoming.registered',
@@ -231,16 +224,13 @@ export async function attachIncomingFile(
   return runInTransaction(deps, async (tx) => {
     const { item } = await getIncomingOrThrow(tx.trx, tx.actor, incomingId, 'attach');
     const stored = await insertStoredFile(tx.trx, tx.actor, blob, file.name);
-    await tx.trx
-      .insertInto('incoming_files')
-      .values({
-        office_id: tx.actor.officeId,
-        incoming_id: item.id,
-        file_id: stored.id,
-        added_at: tx.now,
-        added_by: tx.actor.userId,
-      })
-      .execute();
+    await repo.insertItemFile(tx.trx, {
+      office_id: tx.actor.officeId,
+      incoming_id: item.id,
+      file_id: stored.id,
+      added_at: tx.now,
+      added_by: tx.actor.userId,
+    });
     await tx.record({
       action: 'incoming.file_attached',
       description: `Dołączono plik „${file.name}” do przesyłki ${item.rpw_sign}`,

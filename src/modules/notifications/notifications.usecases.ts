@@ -1,5 +1,6 @@
 import type { ActorDeps } from '../../platform/record/transaction.ts';
 import { notificationErrors } from './notifications.errors.ts';
+import { notificationReaders } from './notifications.policy.ts';
 
 /**
  * Notifications at the actor's desk: their own and those of the people they substitute today
@@ -10,7 +11,7 @@ export async function listMyNotifications(deps: ActorDeps, filter: { unreadOnly?
     .selectFrom('notifications')
     .selectAll()
     .where('office_id', '=', deps.actor.officeId)
-    .where('user_id', 'in', deps.actor.deskUserIds);
+    .where('user_id', 'in', notificationReaders(deps.actor));
   if (filter.unreadOnly) query = query.where('read_at', 'is', null);
   const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(200).execute();
   return rows.map((n) => ({
@@ -33,7 +34,7 @@ export async function markNotificationRead(deps: ActorDeps, notificationId: stri
     .set({ read_at: deps.clock.now() })
     .where('id', '=', notificationId)
     .where('office_id', '=', deps.actor.officeId)
-    .where('user_id', 'in', deps.actor.deskUserIds)
+    .where('user_id', 'in', notificationReaders(deps.actor))
     .where('read_at', 'is', null)
     .returning('id')
     .executeTakeFirst();
@@ -43,7 +44,7 @@ export async function markNotificationRead(deps: ActorDeps, notificationId: stri
     .select('id')
     .where('id', '=', notificationId)
     .where('office_id', '=', deps.actor.officeId)
-    .where('user_id', 'in', deps.actor.deskUserIds)
+    .where('user_id', 'in', notificationReaders(deps.actor))
     .executeTakeFirst();
   if (!exists) throw notificationErrors.notFound();
   return { id: exists.id };

@@ -15,8 +15,6 @@ import { lookupStatus } from './status-lookup.usecases.ts';
 const tags = ['portal'];
 
 /** Paths of the portal's API that need no sign-in (the auth gate lets them through). */
-export const PUBLIC_PORTAL_PATHS = ['/portal/forms', '/portal/status-lookup'];
-
 const formsRoute = createRoute({
   method: 'get',
   path: '/portal/forms',

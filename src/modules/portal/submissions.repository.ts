@@ -62,15 +62,6 @@ export function findRegisteredItem(
     .executeTakeFirst();
 }
 
-export function listItemFiles(db: Executor, incomingId: string) {
-  return db
-    .selectFrom('incoming_files')
-    .innerJoin('files', 'files.id', 'incoming_files.file_id')
-    .select(['files.sha256', 'files.original_name'])
-    .where('incoming_files.incoming_id', '=', incomingId)
-    .execute();
-}
-
 export async function hasAssignment(db: Executor, incomingId: string) {
   const row = await db
     .selectFrom('assignments')

@@ -3,6 +3,7 @@ import type { PortalSubmissionFile } from '../../platform/db/schema.ts';
 import { insertStoredFile } from '../../platform/files/stored-files.ts';
 import type { Actor } from '../../platform/actor/actor.ts';
 import { assignIncoming } from '../assignments/assignments.usecases.ts';
+import { listItemFiles } from '../incoming/incoming.repository.ts';
 import { attachIncomingFile, registerIncoming } from '../incoming/incoming.usecases.ts';
 import { runInTransaction } from '../../platform/record/transaction.ts';
 import { describeCertificate } from '../signatures/certificates.ts';
@@ -218,7 +219,7 @@ async function ensureFilesAttached(
   incomingId: string,
   files: PortalSubmissionFile[],
 ) {
-  const present = await repo.listItemFiles(deps.db, incomingId);
+  const present = await listItemFiles(deps.db, incomingId);
   for (const file of files) {
     if (present.some((p) => p.sha256 === file.sha256 && p.original_name === file.name)) continue;
     await attachIncomingFile(

@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { NewRow } from '../../platform/db/schema.ts';
 import { drainOutbox, type OutboxEvent } from '../../platform/outbox/outbox.ts';
 import { findAssignmentLetterId } from '../assignments/assignments.repository.ts';
+import { listItemFiles } from '../incoming/incoming.repository.ts';
 
 export interface IndexerDeps {
   db: Db;
@@ -78,12 +79,7 @@ async function indexIncoming(deps: IndexerDeps, trx: Executor, incomingId: strin
     .where('id', '=', incomingId)
     .executeTakeFirst();
   if (!item) return;
-  const attachments = await trx
-    .selectFrom('incoming_files')
-    .innerJoin('files', 'files.id', 'incoming_files.file_id')
-    .select(['files.sha256', 'files.content_type'])
-    .where('incoming_files.incoming_id', '=', item.id)
-    .execute();
+  const attachments = await listItemFiles(trx, item.id);
   const texts = [];
   for (const file of attachments) texts.push(await readText(deps, file.sha256, file.content_type));
   await upsertEntry(trx, {

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { casePolicy, caseScope } from '../cases/cases.policy.ts';
-import { incomingPolicy, incomingScope } from '../incoming/incoming.policy.ts';
 import type { ActorDeps } from '../../platform/record/transaction.ts';
+import { mayOpen } from './search.policy.ts';
 
 export const searchQuerySchema = z.object({
   q: z.string().trim().min(2).max(200),
@@ -58,30 +57,6 @@ export async function searchEverything(deps: ActorDeps, rawQuery: SearchQuery) {
     });
   }
   return hits;
-}
-
-async function mayOpen(
-  deps: ActorDeps,
-  entry: {
-    subject_type: string;
-    subject_id: string;
-    case_unit_id: string | null;
-    case_handler_id: string | null;
-  },
-) {
-  if (entry.case_unit_id && entry.case_handler_id) {
-    const scope = caseScope({ unit_id: entry.case_unit_id, handler_id: entry.case_handler_id });
-    if (casePolicy.can(deps.actor, 'read', scope)) return true;
-  }
-  if (entry.subject_type !== 'incoming') return false;
-  const item = await deps.db
-    .selectFrom('incoming_items')
-    .select(['id', 'registered_by', 'case_id'])
-    .where('id', '=', entry.subject_id)
-    .executeTakeFirst();
-  return Boolean(
-    item && incomingPolicy.can(deps.actor, 'read', await incomingScope(deps.db, item)),
-  );
 }
 
 /** Folds like the index does: lower case, Polish letters without diacritics. */

@@ -1,16 +1,16 @@
 import { AppError } from '../../platform/errors.ts';
+import { listItemFiles } from '../incoming/incoming.repository.ts';
 import { getIncomingOrThrow } from '../incoming/incoming.usecases.ts';
 import { verifyPdfSignatures } from './pades-verify.ts';
 import { isPdf } from './pdf-signature-dictionaries.ts';
 import type { VerifyOptions } from './signer-report.ts';
 import { loadTrustAnchors } from './signing-credentials.usecases.ts';
 import { signatureErrors } from './signatures.errors.ts';
-import * as repo from './signatures.repository.ts';
 import type { IncomingFileSignatures, ValidationReport } from './signatures.schemas.ts';
 import type { FileDeps } from './signatures.usecases.ts';
 import { readDetachedReferences, verifyXmlSignatures } from './xades-verify.ts';
 
-type AttachedFile = Awaited<ReturnType<typeof repo.listIncomingFiles>>[number];
+type AttachedFile = Awaited<ReturnType<typeof listItemFiles>>[number];
 
 /**
  * Signature reports for every file attached to an incoming item: signed PDFs (PAdES), ePUAP
@@ -24,7 +24,7 @@ export async function listIncomingSignatureReports(
   incomingId: string,
 ): Promise<IncomingFileSignatures[]> {
   const { item } = await getIncomingOrThrow(deps.db, deps.actor, incomingId);
-  const files = await repo.listIncomingFiles(deps.db, deps.actor.officeId, item.id);
+  const files = await listItemFiles(deps.db, item.id);
   const options: VerifyOptions = {
     trustAnchors: await loadTrustAnchors(deps.db, deps.actor.officeId),
     now: deps.clock.now(),

@@ -96,21 +96,6 @@ export async function findApprovedRound(db: Executor, documentId: string) {
   return { version: round.version, lastApprovers: lastStep };
 }
 
-export function findVersionFile(db: Executor, documentId: string, version: number) {
-  return db
-    .selectFrom('document_versions')
-    .innerJoin('files', 'files.id', 'document_versions.file_id')
-    .select([
-      'document_versions.version',
-      'document_versions.sha256',
-      'files.content_type',
-      'files.original_name',
-    ])
-    .where('document_versions.document_id', '=', documentId)
-    .where('document_versions.version', '=', version)
-    .executeTakeFirstOrThrow();
-}
-
 export function insertDocumentSignature(db: Executor, row: NewRow<'document_signatures'>) {
   return db.insertInto('document_signatures').values(row).returning('id').executeTakeFirstOrThrow();
 }
@@ -161,22 +146,6 @@ export function listTrustAnchors(db: Executor, officeId: string) {
     .selectAll()
     .where('office_id', '=', officeId)
     .orderBy('created_at')
-    .execute();
-}
-
-/** The files attached to an incoming item, oldest first. */
-export function listIncomingFiles(db: Executor, officeId: string, incomingId: string) {
-  return db
-    .selectFrom('incoming_files as i')
-    .innerJoin('files as f', (join) =>
-      join.onRef('f.id', '=', 'i.file_id').onRef('f.office_id', '=', 'i.office_id'),
-    )
-    .select(['f.id', 'f.sha256', 'f.original_name', 'f.content_type'])
-    .where('i.office_id', '=', officeId)
-    .where('i.incoming_id', '=', incomingId)
-    .orderBy('i.added_at')
-    .orderBy('f.created_at')
-    .orderBy('f.id')
     .execute();
 }
 

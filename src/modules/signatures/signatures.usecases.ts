@@ -5,6 +5,7 @@ import { caseErrors } from '../cases/cases.errors.ts';
 import { getCaseForAction } from '../cases/cases.usecases.ts';
 import { documentErrors } from '../documents/documents.errors.ts';
 import { canMove, moveDocument } from '../documents/document-lifecycle.ts';
+import { findVersionFile } from '../documents/documents.repository.ts';
 import { getDocumentForAction } from '../documents/documents.usecases.ts';
 import { runInTransaction, type ActorDeps } from '../../platform/record/transaction.ts';
 import { describeCertificate } from './certificates.ts';
@@ -66,7 +67,8 @@ export async function signDocument(
     }
     const identity = await loadSigningIdentity(credential.pkcs12, password);
 
-    const version = await repo.findVersionFile(tx.trx, document.id, locked.current_version);
+    const version = await findVersionFile(tx.trx, document.id, locked.current_version);
+    if (!version) throw documentErrors.versionNotFound();
     const content = await deps.files.get(version.sha256);
     if (createHash('sha256').update(content).digest('hex') !== version.sha256) {
       throw documentErrors.corrupted({ sha256: version.sha256 });

@@ -44,6 +44,9 @@ export function definePolicy<A extends string>(rules: Record<A, readonly RoleNam
   return {
     rules,
     can,
+    /** Whether the actor holds a role for the action at all, whatever its scope (menus, registers). */
+    holds: (actor: Actor, action: A): boolean =>
+      actor.grants.some((grant) => rules[action].includes(grant.role)),
     allowedActions: (actor: Actor, resource: ResourceScope): A[] =>
       (Object.keys(rules) as A[]).filter((action) => can(actor, action, resource)),
     /** Rows the actor may see for an action, as a filter for list queries. */

@@ -10602,6 +10602,8 @@ export interface components {
         /** Format: uuid */
         onBehalfOf?: string;
       }[];
+      /** @description incoming.read, incoming.register, assignments.receive, cases.read, cases.read_units, cases.work, outgoing.keep_register, channels.view_queues, channels.manage_mailboxes, signatures.manage_office, org.manage – what my roles allow at all (screens, registers) */
+      allowedActions: string[];
     };
     Error: {
       error: {
@@ -10855,6 +10857,8 @@ export interface components {
       resolvedBy: string | null;
       resolvedAt: string | null;
       comment: string | null;
+      /** @description accept, return, forward (the assignee), change (who assigned) – while pending */
+      allowedActions: string[];
     };
     Assign: {
       /** Format: uuid */

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { WaitingAssignments } from '../modules/assignments/WaitingAssignments.tsx';
 import { useMyApprovals } from '../modules/approvals/approvals.api.ts';
-import { hasRole, substitutionsHeld } from '../modules/auth/auth.api.ts';
+import { may, substitutionsHeld } from '../modules/auth/auth.api.ts';
 import { useCurrentUser } from '../modules/auth/AuthContext.tsx';
 import { useCases } from '../modules/cases/cases.api.ts';
 import { DeadlineTable } from '../modules/deadlines/DeadlineTable.tsx';
@@ -17,10 +17,11 @@ export function DeskPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const org = useOrgNames();
-  const caseWorker = hasRole(me, 'prowadzacy', 'kierownik', 'sekretarz');
-  const assigner = hasRole(me, 'kierownik', 'sekretariat', 'sekretarz', 'prowadzacy');
-  const kancelaria = hasRole(me, 'kancelaria', 'sekretariat');
-  const onlyDesk = !hasRole(me, 'kierownik', 'sekretarz');
+  const caseWorker = may(me, 'cases.work');
+  const assigner = may(me, 'assignments.receive');
+  const kancelaria = may(me, 'incoming.register');
+  // Deadlines of my desk only, unless I read whole units' cases (a head, the secretary).
+  const onlyDesk = !may(me, 'cases.read_units');
   const substitutions = substitutionsHeld(me);
 
   return (
@@ -50,7 +51,7 @@ export function DeskPage() {
             <Link className="button secondary" to="/incoming">
               {t('nav.incoming')}
             </Link>
-            {hasRole(me, 'kancelaria') ? (
+            {may(me, 'outgoing.keep_register') ? (
               <Link className="button secondary" to="/outgoing">
                 {t('dispatch.postalList')}
               </Link>

@@ -2,9 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
 import { LANGUAGES } from '../i18n/index.ts';
-import { hasRole, readsUnitCases } from '../modules/auth/auth.api.ts';
+import { may } from '../modules/auth/auth.api.ts';
 import { useAuth } from '../modules/auth/AuthContext.tsx';
-import { operatesChannels } from '../modules/channels/channels.api.ts';
 import { SearchBox } from '../modules/search/SearchBox.tsx';
 
 /** The page frame: skip link, header with the user and language, main navigation, main content. */
@@ -25,36 +24,36 @@ export function Layout(props: { children: ReactNode }) {
         {
           to: '/incoming',
           label: t('nav.incoming'),
-          show: hasRole(me, 'kancelaria', 'sekretariat', 'kierownik', 'prowadzacy', 'sekretarz'),
+          show: may(me, 'incoming.read'),
         },
         {
           to: '/incoming/new',
           label: t('nav.register'),
-          show: hasRole(me, 'kancelaria', 'sekretariat'),
+          show: may(me, 'incoming.register'),
         },
         {
           to: '/cases',
           label: t('nav.cases'),
-          show: hasRole(me, 'prowadzacy', 'kierownik', 'sekretarz', 'archiwista'),
+          show: may(me, 'cases.read'),
         },
         {
           to: '/approvals',
           label: t('nav.approvals'),
-          show: hasRole(me, 'prowadzacy', 'kierownik', 'sekretarz'),
+          show: may(me, 'cases.work'),
         },
         {
           to: '/deadlines',
           label: t('nav.deadlines'),
-          show: hasRole(me, 'prowadzacy', 'kierownik', 'sekretarz'),
+          show: may(me, 'cases.work'),
         },
         {
           to: '/case-lists',
           label: t('nav.caseLists'),
-          show: readsUnitCases(me),
+          show: may(me, 'cases.read_units'),
         },
-        { to: '/outgoing', label: t('nav.outgoing'), show: hasRole(me, 'kancelaria') },
-        { to: '/channels', label: t('nav.channels'), show: operatesChannels(me) },
-        { to: '/admin', label: t('nav.admin'), show: hasRole(me, 'administrator') },
+        { to: '/outgoing', label: t('nav.outgoing'), show: may(me, 'outgoing.keep_register') },
+        { to: '/channels', label: t('nav.channels'), show: may(me, 'channels.view_queues') },
+        { to: '/admin', label: t('nav.admin'), show: may(me, 'org.manage') },
         { to: '/account', label: t('nav.account'), show: true },
       ]
     : [];

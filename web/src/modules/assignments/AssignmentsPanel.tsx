@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../auth/AuthContext.tsx';
 import { incomingKeys, type IncomingItem } from '../incoming/incoming.api.ts';
 import { useOrgNames } from '../org/org.api.ts';
 import { ErrorAlert, Notice } from '../../ui/Alert.tsx';
@@ -17,7 +16,6 @@ import {
   assignmentKeys,
   changeAssignment,
   forwardAssignment,
-  isAssignee,
   returnAssignment,
   useAssignments,
   type Assignment,
@@ -78,14 +76,14 @@ function AssignmentRow(props: {
   onDone: (message: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const org = useOrgNames();
   const format = useFormat();
   const a = props.assignment;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const mine = a.status === 'pending' && isAssignee(me, a);
-  const assignedByMe = a.status === 'pending' && a.assignedBy === me.id;
+  // The server says what I may do with this assignment (assignments.policy.ts).
+  const mine = a.allowedActions.includes('accept');
+  const assignedByMe = a.allowedActions.includes('change');
 
   async function run(action: () => Promise<unknown>, message: string) {
     setBusy(true);

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call, type Schemas } from '../../api/client.ts';
-import type { Me } from '../auth/auth.api.ts';
 
 export type Assignment = Schemas['Assignment'];
 export type AssignInput = Schemas['Assign'];
@@ -49,20 +48,3 @@ export const forwardAssignment = (id: string, body: AssignInput) =>
   call(api.POST('/api/v1/assignments/{id}/forward', { params: { path: { id } }, body }));
 export const changeAssignment = (id: string, body: Schemas['ChangeAssignment']) =>
   call(api.PATCH('/api/v1/assignments/{id}', { params: { path: { id } }, body }));
-
-/**
- * Mirrors the server's rule (assignments.usecases.ts `isAssignee`): a person's assignment is
- * theirs (or their substitute's); a unit's goes to its head or secretariat, or the secretary.
- */
-export function isAssignee(me: Me, assignment: Assignment): boolean {
-  const deskUserIds = new Set([
-    me.id,
-    ...me.roles.flatMap((r) => (r.onBehalfOf ? [r.onBehalfOf] : [])),
-  ]);
-  if (assignment.userId) return deskUserIds.has(assignment.userId);
-  return me.roles.some(
-    (r) =>
-      ((r.role === 'kierownik' || r.role === 'sekretariat') && r.unitId === assignment.unitId) ||
-      r.role === 'sekretarz',
-  );
-}

@@ -23,19 +23,26 @@ export async function signOut() {
   await call(api.POST('/api/v1/auth/logout'));
 }
 
-/** Whether the user holds any of the roles (own or taken over as a substitute). */
-export function hasRole(me: Me | undefined, ...roles: string[]): boolean {
-  return !!me?.roles.some((r) => roles.includes(r.role));
-}
+/** What the server says my roles allow at all (`allowedActions` of /me, src/actor-actions.ts). */
+export type MeAction =
+  | 'incoming.read'
+  | 'incoming.register'
+  | 'assignments.receive'
+  | 'cases.read'
+  | 'cases.read_units'
+  | 'cases.work'
+  | 'outgoing.keep_register'
+  | 'channels.view_queues'
+  | 'channels.manage_mailboxes'
+  | 'signatures.manage_office'
+  | 'org.manage';
 
-const CASE_READERS = ['prowadzacy', 'kierownik', 'sekretarz', 'archiwista'];
-
-/** Whether the user may open cases at all (the kancelaria registers letters but reads no cases). */
-export const readsCases = (me: Me | undefined) => hasRole(me, ...CASE_READERS);
-
-/** Whether the user reads a whole unit's cases (spis spraw), not only those on their own desk. */
-export const readsUnitCases = (me: Me | undefined) =>
-  !!me?.roles.some((r) => CASE_READERS.includes(r.role) && r.scope !== 'desk');
+/**
+ * Whether the server allows me the action: screens and buttons follow its policies, never a
+ * list of role names kept here.
+ */
+export const may = (me: Me | undefined, action: MeAction): boolean =>
+  !!me?.allowedActions.includes(action);
 
 /** Roles the user holds as a substitute for someone else (`onBehalfOf`). */
 export function substitutionsHeld(me: Me | undefined) {

@@ -1,15 +1,11 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { may } from '../auth/auth.api.ts';
 import { useCurrentUser } from '../auth/AuthContext.tsx';
 import { Empty, QueryView } from '../../ui/Loading.tsx';
 import { Page, Section } from '../../ui/Page.tsx';
 import { AddMailboxForm } from './AddMailboxForm.tsx';
-import {
-  CHANNEL_NAMES,
-  managesMailboxes,
-  useChannelQueues,
-  type ChannelQueues,
-} from './channels.api.ts';
+import { CHANNEL_NAMES, useChannelQueues, type ChannelQueues } from './channels.api.ts';
 import { DeadLetterTable } from './DeadLetterTable.tsx';
 import { MailboxCard } from './MailboxCard.tsx';
 
@@ -39,7 +35,7 @@ export function ChannelsPage() {
           </>
         )}
       </QueryView>
-      {managesMailboxes(me) ? <AddMailboxForm /> : null}
+      {may(me, 'channels.manage_mailboxes') ? <AddMailboxForm /> : null}
     </Page>
   );
 }

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call, type Schemas } from '../../api/client.ts';
-import type { Me } from '../auth/auth.api.ts';
 
 export type ChannelQueues = Schemas['ChannelQueues'];
 export type ChannelMailbox = Schemas['ChannelMailbox'];
@@ -14,20 +13,6 @@ export const channelKeys = {
   queues: ['channels', 'queues'] as const,
   provenance: (incomingId: string) => ['channels', 'provenance', incomingId] as const,
 };
-
-/**
- * The channel policy covers the whole office (channels.policy.ts): an office-wide administrator
- * or kancelaria grant. A kancelaria of one unit (a school's office) does not run the queues.
- */
-const officeGrant = (me: Me | undefined, ...roles: string[]) =>
-  !!me?.roles.some((r) => roles.includes(r.role) && r.scope === 'office');
-
-/** Whether the user watches the queues and retries dead letters. */
-export const operatesChannels = (me: Me | undefined) =>
-  officeGrant(me, 'administrator', 'kancelaria');
-
-/** Whether the user configures the office's mailboxes. */
-export const managesMailboxes = (me: Me | undefined) => officeGrant(me, 'administrator');
 
 export function useChannelQueues() {
   return useQuery({

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Empty, QueryView } from '../../ui/Loading.tsx';
 import { Section } from '../../ui/Page.tsx';
-import { hasRole } from '../auth/auth.api.ts';
+import { may } from '../auth/auth.api.ts';
 import { useCurrentUser } from '../auth/AuthContext.tsx';
 import { useCaseDocuments } from '../documents/documents.api.ts';
 import { useCaseOutgoing } from './dispatch.api.ts';
@@ -26,7 +26,7 @@ export function CaseDispatchList(props: { caseId: string; openedAt: string }) {
               rows={rows}
               caption={t('dispatch.caseList')}
               documentTitle={(id) => (id ? titleOf.get(id) : undefined)}
-              canHandle={hasRole(me, 'kancelaria')}
+              canHandle={may(me, 'outgoing.keep_register')}
             />
           )
         }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasRole, readsCases } from '../auth/auth.api.ts';
+import { may } from '../auth/auth.api.ts';
 import { useCurrentUser } from '../auth/AuthContext.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -171,8 +171,8 @@ function OutgoingRegister() {
             <OutgoingTable
               rows={rows}
               caption={t('dispatch.rkwTitle')}
-              showCase={readsCases(me)}
-              canHandle={hasRole(me, 'kancelaria')}
+              showCase={may(me, 'cases.read')}
+              canHandle={may(me, 'outgoing.keep_register')}
             />
           )
         }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { hasRole, readsCases } from '../auth/auth.api.ts';
+import { may } from '../auth/auth.api.ts';
 import { useCurrentUser } from '../auth/AuthContext.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -24,7 +24,7 @@ export function IncomingListPage() {
     <Page
       title={t('incoming.listTitle')}
       actions={
-        hasRole(me, 'kancelaria', 'sekretariat') ? (
+        may(me, 'incoming.register') ? (
           <Link className="button" to="/incoming/new">
             {t('nav.register')}
           </Link>
@@ -78,7 +78,7 @@ export function IncomingListPage() {
                         })}
                       </td>
                       <td>
-                        {row.caseId && readsCases(me) ? (
+                        {row.caseId && may(me, 'cases.read') ? (
                           <Link to={`/cases/${row.caseId}`}>{t('incoming.openCaseLink')}</Link>
                         ) : row.caseId ? (
                           t('incoming.inCase')

@@ -10,7 +10,7 @@ import { ProgressBar, QueryView } from '../../ui/Loading.tsx';
 import { Page, Section } from '../../ui/Page.tsx';
 import { printPart } from '../../ui/print.ts';
 import { AssignmentsPanel } from '../assignments/AssignmentsPanel.tsx';
-import { hasRole, readsCases } from '../auth/auth.api.ts';
+import { may } from '../auth/auth.api.ts';
 import { useCurrentUser } from '../auth/AuthContext.tsx';
 import { JoinCaseForm, OpenCaseForm } from '../cases/OpenCaseForm.tsx';
 import { ProvenancePanel } from '../channels/ProvenancePanel.tsx';
@@ -59,7 +59,7 @@ function IncomingDetails(props: { item: IncomingItem }) {
   const me = useCurrentUser();
   const item = props.item;
   const address = item.sender.address;
-  const canWorkCases = hasRole(me, 'prowadzacy', 'kierownik', 'sekretarz');
+  const canWorkCases = may(me, 'cases.work');
   return (
     <div className="two-col">
       <div className="col-main">
@@ -105,7 +105,7 @@ function IncomingDetails(props: { item: IncomingItem }) {
             ) : null}
             <dt>{t('incoming.field.case')}</dt>
             <dd>
-              {item.caseId && readsCases(me) ? (
+              {item.caseId && may(me, 'cases.read') ? (
                 <Link to={`/cases/${item.caseId}`}>{t('incoming.openCaseLink')}</Link>
               ) : item.caseId ? (
                 t('incoming.inCase')

@@ -7,7 +7,7 @@ import { FileField, SelectField, TextField } from '../../ui/Field.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Empty, ProgressBar, QueryView } from '../../ui/Loading.tsx';
 import { Section } from '../../ui/Page.tsx';
-import { hasRole } from '../auth/auth.api.ts';
+import { may } from '../auth/auth.api.ts';
 import { useCurrentUser } from '../auth/AuthContext.tsx';
 import {
   signatureKeys,
@@ -23,7 +23,7 @@ export function CredentialsSection() {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useCurrentUser();
-  const admin = hasRole(me, 'administrator');
+  const admin = may(me, 'signatures.manage_office');
   const queryClient = useQueryClient();
   const credentials = useSigningCredentials();
   const [file, setFile] = useState<File | null>(null);
