@@ -29,6 +29,7 @@ export function listItemFiles(db: Executor, incomingId: string) {
     ])
     .where('incoming_files.incoming_id', '=', incomingId)
     .orderBy('incoming_files.added_at')
+    .orderBy('incoming_files.seq')
     .orderBy('files.created_at')
     .orderBy('files.id')
     .execute();

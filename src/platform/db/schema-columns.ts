@@ -141,6 +141,7 @@ export const schemaColumns: { [T in keyof DB]: Record<keyof DB[T], true> } = {
     file_id: true,
     added_at: true,
     added_by: true,
+    seq: true,
   },
   assignments: {
     id: true,

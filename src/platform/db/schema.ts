@@ -211,6 +211,8 @@ export interface IncomingFilesTable {
   file_id: string;
   added_at: Timestamp;
   added_by: string;
+  /** Order of attaching, within one added_at too. */
+  seq: Generated<string>;
 }
 
 export interface AssignmentsTable {
