@@ -1,7 +1,7 @@
+import type { ChannelName } from './channel-names.ts';
 import type { InboundLetter } from './inbound-letter.ts';
 
-export const channelNames = ['epuap', 'edoreczenia'] as const;
-export type ChannelName = (typeof channelNames)[number];
+export { channelNames, type ChannelName } from './channel-names.ts';
 
 export interface MessagePage {
   externalIds: string[];

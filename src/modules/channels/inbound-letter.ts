@@ -1,6 +1,6 @@
 import type { PostalAddress } from '../../platform/db/schema.ts';
 import { NO_DATA, type RegisterIncomingInput } from '../incoming/incoming.schemas.ts';
-import type { ChannelName } from './channel-client.ts';
+import type { ChannelName } from './channel-names.ts';
 
 /** A file that arrived with a message: the document itself, an attachment or a proof. */
 export interface InboundFile {
