@@ -27,6 +27,7 @@ import { PUBLIC_PORTAL_PATHS } from './modules/portal/portal.policy.ts';
 import { registerPortalRoutes } from './modules/portal/portal.routes.ts';
 import { defaultPortalOptions, type PortalOptions } from './modules/portal/portal-setup.ts';
 import { registerSearchRoutes } from './modules/search/search.routes.ts';
+import { channelDispatchOutlet } from './modules/channels/channels-outlet.ts';
 import { registerChannelRoutes } from './modules/channels/channels.routes.ts';
 import { registerSignatureRoutes } from './modules/signatures/signatures.routes.ts';
 import { registerTemplateRoutes } from './modules/templates/templates.routes.ts';
@@ -112,7 +113,11 @@ export function createApp(
   registerDocumentRoutes(v1, deps);
   registerSignatureRoutes(v1, deps);
   registerApprovalRoutes(v1, deps);
-  registerDispatchRoutes(v1, deps, { portal: portalDispatchOutlet });
+  registerDispatchRoutes(v1, deps, {
+    portal: portalDispatchOutlet,
+    epuap: channelDispatchOutlet('epuap'),
+    edoreczenia: channelDispatchOutlet('edoreczenia'),
+  });
   registerCaseClosingRoutes(v1, deps);
   registerArchiveRoutes(v1, deps);
   registerNotificationRoutes(v1, deps);

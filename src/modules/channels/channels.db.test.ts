@@ -9,6 +9,7 @@ import { loadActor } from '../org/actor-loader.ts';
 import { addTrustAnchor } from '../signatures/signing-credentials.usecases.ts';
 import { loadSigningIdentity } from '../signatures/pkcs12.ts';
 import { signXmlEnveloped } from '../signatures/xades-sign.ts';
+import { channelDispatchOutlet } from './channels-outlet.ts';
 import { addMailbox, getProvenance, listQueues, retryInbound } from './channels.usecases.ts';
 import { buildGeneralLetter } from './epuap/general-letter.builder.ts';
 import { runGatewayPass } from './gateway.ts';
@@ -479,6 +480,35 @@ describe('national channels gateway', () => {
     ).sign;
     expect(upd).toMatchObject({ kind: 'UPD', caseId: caseSign, issuer: 'Urząd Miasta Demo' });
     expect(delivered.deliveredOn).toBe(localDate(upd.collectedAt));
+  });
+
+  it('queues a letter for the sending mailbox when it is registered, through the dispatch outlet', async () => {
+    const signed = await createSignedDocument(office, files, { title: 'Zawiadomienie – ePUAP' });
+    const outgoing = await registerOutgoing(
+      { ...(await office.as('referent.fn')), outlets: { epuap: channelDispatchOutlet('epuap') } },
+      {
+        documentId: signed.documentId,
+        addressee: { name: 'Jan Kowalski' },
+        electronicAddress: '/jan.kowalski/domyslna',
+        method: 'epuap',
+      },
+    );
+    const queued = await office.database.db
+      .selectFrom('channel_outbound')
+      .innerJoin('channel_mailboxes', 'channel_mailboxes.id', 'channel_outbound.mailbox_id')
+      .select(['channel_outbound.state', 'channel_outbound.queued_at', 'channel_mailboxes.address'])
+      .where('channel_outbound.outgoing_id', '=', outgoing.id)
+      .executeTakeFirstOrThrow();
+    // Queued with the registration, before any pass of the gateway; not sent yet.
+    expect(queued).toEqual({ state: 'queued', queued_at: office.clock.now(), address: EPUAP_BOX });
+    expect((await showOutgoing(await office.as('kancelaria'), outgoing.id)).status).toBe(
+      'registered',
+    );
+    // Out of the queue again, so that no other test's gateway pass sends it.
+    await office.database.db
+      .deleteFrom('channel_outbound')
+      .where('outgoing_id', '=', outgoing.id)
+      .execute();
   });
 });
 

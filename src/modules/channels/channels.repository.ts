@@ -1,3 +1,4 @@
+import type { ChannelName } from './channel-names.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { NewRow, Row } from '../../platform/db/schema.ts';
@@ -311,5 +312,37 @@ export function updateOutbound(
     .updateTable('channel_outbound')
     .set(values)
     .where('outgoing_id', '=', outgoingId)
+    .execute();
+}
+
+/** The office's first active mailbox of a channel: the only one that sends, so a letter goes once. */
+export function findSendingMailbox(db: Executor, officeId: string, channel: ChannelName) {
+  return db
+    .selectFrom('channel_mailboxes')
+    .select('id')
+    .where('office_id', '=', officeId)
+    .where('channel', '=', channel)
+    .where('active', '=', true)
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
+/** An outgoing item joins a mailbox's queue, due at once (once only: a second call does nothing). */
+export async function queueOutgoingItem(
+  db: Executor,
+  item: { outgoingId: string; officeId: string; mailboxId: string; at: Date },
+) {
+  await db
+    .insertInto('channel_outbound')
+    .values({
+      outgoing_id: item.outgoingId,
+      office_id: item.officeId,
+      mailbox_id: item.mailboxId,
+      state: 'queued',
+      queued_at: item.at,
+      next_attempt_at: item.at,
+    })
+    .onConflict((oc) => oc.column('outgoing_id').doNothing())
     .execute();
 }

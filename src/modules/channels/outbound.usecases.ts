@@ -16,22 +16,16 @@ import { retryDelayMs, type GatewayDeps } from './gateway-deps.ts';
 import { describeError, gatewayActor, type Call } from './inbound.usecases.ts';
 
 /**
- * Outgoing items registered for this mailbox's channel (RKW, method epuap/edoreczenia) join its
- * queue. Only the office's first mailbox of a channel sends, so a letter goes out once.
+ * Outgoing items registered for this mailbox's channel (RKW, method epuap/edoreczenia) that are
+ * not queued yet join its queue: those registered before the office had a mailbox of the channel
+ * (the rest are queued at registration, channels-outlet.ts). Only the office's first mailbox of
+ * a channel sends, so a letter goes out once.
  */
 export async function enqueueOutgoing(
   deps: GatewayDeps,
   mailbox: repo.MailboxRow,
 ): Promise<number> {
-  const primary = await deps.db
-    .selectFrom('channel_mailboxes')
-    .select('id')
-    .where('office_id', '=', mailbox.office_id)
-    .where('channel', '=', mailbox.channel)
-    .where('active', '=', true)
-    .orderBy('created_at')
-    .orderBy('id')
-    .executeTakeFirst();
+  const primary = await repo.findSendingMailbox(deps.db, mailbox.office_id, mailbox.channel);
   if (primary?.id !== mailbox.id) return 0;
   const now = deps.clock.now();
   const rows = await deps.db

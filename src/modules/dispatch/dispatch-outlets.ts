@@ -15,14 +15,17 @@ export interface OutgoingLetter {
 /**
  * Where the letters of one delivery method go when they are registered. Dispatch defines the
  * outlets; the module that delivers plugs its outlet in at the composition root (app.ts), so
- * dispatch depends on none of them. An outlet that hands the letter over at once (the portal,
- * the office's own post office) says so with the record row's description: the item is then
- * sent. Methods without an outlet wait for the kancelaria (post, personal collection) or for
- * the channels gateway, which takes registered items of its channel from the register
- * (channels/outbound.usecases.ts).
+ * dispatch depends on none of them: the portal (method `portal`) and the channels gateway
+ * (`epuap`, `edoreczenia`). An outlet that delivers at once (the portal, the office's own post
+ * office) says so with the record row's description, and the item is sent; one that queues it
+ * (a channel: the gateway sends it later and marks it sent then) says `sent: false`. Methods
+ * without an outlet wait for the kancelaria (post, personal collection).
  */
 export interface DispatchOutlet {
-  handOver(tx: TransactionContext, letter: OutgoingLetter): Promise<{ sentDescription: string }>;
+  handOver(
+    tx: TransactionContext,
+    letter: OutgoingLetter,
+  ): Promise<{ sent: true; description: string } | { sent: false }>;
 }
 
 export type DispatchOutlets = Partial<Record<DispatchMethod, DispatchOutlet>>;

@@ -105,13 +105,13 @@ export async function registerOutgoing(
       payload: { method: input.method, addresseeKind: input.addressee.kind },
     });
     const outlet = outletFor(deps.outlets ?? {}, input.method);
-    if (outlet) {
-      const { sentDescription } = await outlet.handOver(tx, {
-        outgoingId: item.id,
-        rkwSign,
-        caseId: document.case_id,
-        addresseeName: input.addressee.name,
-      });
+    const handedOver = await outlet?.handOver(tx, {
+      outgoingId: item.id,
+      rkwSign,
+      caseId: document.case_id,
+      addresseeName: input.addressee.name,
+    });
+    if (handedOver?.sent) {
       await tx.trx
         .updateTable('outgoing_items')
         .set({ status: 'sent', sent_at: tx.now })
@@ -119,7 +119,7 @@ export async function registerOutgoing(
         .execute();
       await tx.record({
         action: 'outgoing.sent',
-        description: sentDescription,
+        description: handedOver.description,
         subject: { type: 'outgoing', id: item.id },
         caseId: document.case_id,
         documentId: rkwSign,

@@ -22,7 +22,8 @@ export const portalDispatchOutlet: DispatchOutlet = {
   async handOver(tx, letter) {
     const { citizenName } = await makeLetterAvailableInPortal(tx, letter);
     return {
-      sentDescription: `Udostępniono przesyłkę ${letter.rkwSign} w portalu mieszkańca (${citizenName}); doręczenie z chwilą pobrania pisma przez adresata (art. 39 § 1 KPA) – w portalu nie ma fikcji doręczenia`,
+      sent: true,
+      description: `Udostępniono przesyłkę ${letter.rkwSign} w portalu mieszkańca (${citizenName}); doręczenie z chwilą pobrania pisma przez adresata (art. 39 § 1 KPA) – w portalu nie ma fikcji doręczenia`,
     };
   },
 };
