@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../../platform/errors.ts';
 import type { App, AppDeps } from '../../platform/http/http-types.ts';
 import {
   actorDeps,
   idParam,
   jsonBody,
   jsonResponse,
+  readUpload,
   security,
   standardErrors,
 } from '../../platform/http/route-helpers.ts';
@@ -291,24 +291,9 @@ export function registerArchiveRoutes(app: App, deps: AppDeps) {
     c.json(await submitDisposalList(actorDeps(deps, c), c.req.valid('param').id), 200),
   );
   app.openapi(consentRoute, async (c) => {
-    const form = await c.req.parseBody();
-    const file = form['file'];
-    if (!(file instanceof File)) {
-      throw new AppError(
-        'file.missing',
-        400,
-        'Send the state archive’s consent in the multipart field "file".',
-        'Prześlij skan zgody archiwum państwowego w polu „file” (multipart/form-data).',
-      );
-    }
-    const consent = {
-      number: typeof form['number'] === 'string' ? form['number'] : '',
-      date: typeof form['date'] === 'string' ? form['date'] : '',
-    };
-    const list = await recordDisposalConsent(withFiles(c), c.req.valid('param').id, consent, {
-      name: file.name || 'zgoda',
-      content: new Uint8Array(await file.arrayBuffer()),
-    });
+    const { file, text } = await readUpload(c, 'zgoda');
+    const consent = { number: text('number') ?? '', date: text('date') ?? '' };
+    const list = await recordDisposalConsent(withFiles(c), c.req.valid('param').id, consent, file);
     return c.json(list, 200);
   });
   app.openapi(executeRoute, async (c) =>

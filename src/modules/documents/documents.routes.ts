@@ -1,12 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { AppError } from '../../platform/errors.ts';
-import type { App, AppDeps, AppEnv } from '../../platform/http/http-types.ts';
+import type { App, AppDeps } from '../../platform/http/http-types.ts';
 import {
   actorDeps,
   idParam,
   jsonBody,
   jsonResponse,
+  readUpload,
   security,
   standardErrors,
 } from '../../platform/http/route-helpers.ts';
@@ -127,28 +126,9 @@ const cancelRoute = createRoute({
   },
 });
 
-async function readUpload(c: Context<AppEnv>) {
-  const form = await c.req.parseBody();
-  const file = form['file'];
-  if (!(file instanceof File)) {
-    throw new AppError(
-      'file.missing',
-      400,
-      'Send the file in the multipart field "file".',
-      'Prześlij plik w polu „file” (multipart/form-data).',
-    );
-  }
-  const text = (name: string) =>
-    typeof form[name] === 'string' ? (form[name] as string) : undefined;
-  return {
-    file: { name: file.name || 'dokument', content: new Uint8Array(await file.arrayBuffer()) },
-    text,
-  };
-}
-
 export function registerDocumentRoutes(app: App, deps: AppDeps) {
   app.openapi(addRoute, async (c) => {
-    const { file, text } = await readUpload(c);
+    const { file, text } = await readUpload(c, 'dokument');
     const metadata = {
       kind: text('kind') as (typeof documentKinds)[number],
       title: text('title') ?? '',
@@ -171,7 +151,7 @@ export function registerDocumentRoutes(app: App, deps: AppDeps) {
     c.json(await getDocument(actorDeps(deps, c), c.req.valid('param').id), 200),
   );
   app.openapi(versionRoute, async (c) => {
-    const { file, text } = await readUpload(c);
+    const { file, text } = await readUpload(c, 'dokument');
     return c.json(
       await addDocumentVersion(
         { ...actorDeps(deps, c), files: deps.files },

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../../platform/errors.ts';
 import type { App, AppDeps } from '../../platform/http/http-types.ts';
 import {
   actorDeps,
   idParam,
   jsonBody,
   jsonResponse,
+  readUpload,
   security,
   standardErrors,
 } from '../../platform/http/route-helpers.ts';
@@ -186,21 +186,11 @@ export function registerIncomingRoutes(app: App, deps: AppDeps) {
     c.json(await getIncoming(actorDeps(deps, c), c.req.valid('param').id), 200),
   );
   app.openapi(attachRoute, async (c) => {
-    const form = await c.req.parseBody();
-    const file = form['file'];
-    if (!(file instanceof File)) {
-      throw new AppError(
-        'file.missing',
-        400,
-        'Send the file in the multipart field "file".',
-        'Prześlij plik w polu „file” (multipart/form-data).',
-      );
-    }
-    const content = new Uint8Array(await file.arrayBuffer());
+    const { file } = await readUpload(c, 'plik');
     const result = await attachIncomingFile(
       { ...actorDeps(deps, c), files: deps.files },
       c.req.valid('param').id,
-      { name: file.name || 'plik', content },
+      file,
     );
     return c.json(result, 201);
   });

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { z } from '@hono/zod-openapi';
+import { AppError } from '../errors.ts';
 import { errorBodySchema } from './error-handler.ts';
 import type { AppDeps, AppEnv } from './http-types.ts';
 
@@ -36,3 +37,26 @@ export const standardErrors = {
 
 export const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 export const security = [{ bearer: [] }];
+
+/**
+ * A multipart upload: the file in the field "file" (400 `file.missing` without it, named
+ * `defaultName` when the client sent no name) and the text fields beside it.
+ */
+export async function readUpload(c: Context<AppEnv>, defaultName: string) {
+  const form = await c.req.parseBody();
+  const file = form['file'];
+  if (!(file instanceof File)) {
+    throw new AppError(
+      'file.missing',
+      400,
+      'Send the file in the multipart field "file".',
+      'Prześlij plik w polu „file” (multipart/form-data).',
+    );
+  }
+  const text = (name: string) =>
+    typeof form[name] === 'string' ? (form[name] as string) : undefined;
+  return {
+    file: { name: file.name || defaultName, content: new Uint8Array(await file.arrayBuffer()) },
+    text,
+  };
+}
