@@ -20,6 +20,50 @@ describe('incoming register (RPW)', () => {
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
 
+  it('registers concurrent letters of one person in shared transactions', async () => {
+    const kancelaria = await office.as('kancelaria');
+    const registered = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        registerIncoming(kancelaria, buildIncoming({ title: `Skan ${i}` })),
+      ),
+    );
+    const transactions = await office.database.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.count<number>(eb.fn('distinct', ['tx'])).as('n'))
+      .where('action', '=', 'incoming.registered')
+      .where(
+        'subject_id',
+        'in',
+        registered.map((r) => r.id),
+      )
+      .executeTakeFirstOrThrow();
+    expect(Number(transactions.n)).toBeLessThan(12);
+  });
+
+  it('fails only the invalid letter of a shared transaction, the others get their numbers', async () => {
+    const kancelaria = await office.as('kancelaria');
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        registerIncoming(
+          kancelaria,
+          buildIncoming({
+            title: `Skan ${i}`,
+            ...(i === 5 ? { receivedAt: '2026-03-03T09:00:00+01:00' } : {}),
+          }),
+        ),
+      ),
+    );
+    expect(results[5]).toMatchObject({
+      status: 'rejected',
+      reason: { code: 'incoming.received_in_future' },
+    });
+    const registered = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(registered).toHaveLength(11);
+    const numbers = registered.map((r) => Number(/^RPW\/(\d+)\//.exec(r.rpwNumber)![1]));
+    expect(new Set(numbers).size).toBe(11);
+    expect(Math.max(...numbers) - Math.min(...numbers)).toBe(10);
+  });
+
   it('keeps the received time apart from the registration time and fills unknowns with "brak danych"', async () => {
     const kancelaria = await office.as('kancelaria');
     const { id } = await registerIncoming(

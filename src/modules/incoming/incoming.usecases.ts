@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { commonErrors } from '../../platform/errors.ts';
 import { localYear } from '../../platform/clock.ts';
+import { Coalescer, identityOf } from '../../platform/db/coalescer.ts';
 import { takeNumbers } from '../../platform/db/counters.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
@@ -43,9 +44,42 @@ const CHANNEL_LABELS: Record<RegisterIncomingInput['channel'], string> = {
 
 export async function registerIncoming(deps: ActorDeps, rawInput: RegisterIncomingInput) {
   const input = registerIncomingSchema.parse(rawInput);
-  const [registered] = await runInTransaction(deps, (tx) => registerAll(tx, [input]));
-  return registered!;
+  // A caller's transaction (the channels gateway) is joined as it is; otherwise the letters one
+  // person registers at the same moment share one transaction (see `Coalescer`).
+  if (deps.db.isTransaction) {
+    const [registered] = await runInTransaction(deps, (tx) => registerAll(tx, [input]));
+    return registered!;
+  }
+  const { actor } = deps;
+  const key = [
+    identityOf(deps.db),
+    identityOf(deps.clock),
+    actor.officeId,
+    actor.userId,
+    actor.unitId,
+    actor.name,
+    actor.post,
+  ].join('|');
+  return registrations.submit(key, { deps, input });
 }
+
+/**
+ * Concurrent registrations by one person (a scanner station, a gateway, an API client) in one
+ * transaction each batch: the RPW counter's row lock is held through one commit for all of them
+ * instead of one commit each, so the register is not limited to one letter per fsync. The
+ * numbers stay consecutive in the order the batch is taken; each letter keeps its own audit event.
+ */
+const registrations = new Coalescer<
+  { deps: ActorDeps; input: RegisterIncomingParsed },
+  Awaited<ReturnType<typeof registerAll>>[number]
+>((batch) =>
+  runInTransaction(batch[0]!.deps, (tx) =>
+    registerAll(
+      tx,
+      batch.map((item) => item.input),
+    ),
+  ),
+);
 
 /**
  * Bulk registration for migrations and mass mailings: up to `MAX_BATCH` letters in one
