@@ -10,12 +10,13 @@ export async function listAssignmentIdsOfLetter(db: Executor, incomingId: string
   return rows.map((row) => row.id);
 }
 
-/** The letter an assignment is for, or undefined for an unknown id. */
-export async function findAssignmentLetterId(db: Executor, assignmentId: string) {
-  const row = await db
+/** The letters of many assignments at once (the search indexer); unknown ids give nothing. */
+export async function findAssignmentLetterIds(db: Executor, assignmentIds: readonly string[]) {
+  if (assignmentIds.length === 0) return [];
+  const rows = await db
     .selectFrom('assignments')
     .select('incoming_id')
-    .where('id', '=', assignmentId)
-    .executeTakeFirst();
-  return row?.incoming_id;
+    .where('id', 'in', assignmentIds)
+    .execute();
+  return rows.map((row) => row.incoming_id);
 }

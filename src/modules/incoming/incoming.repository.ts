@@ -12,7 +12,12 @@ export function findItem(db: Executor, officeId: string, id: string) {
 }
 
 /** The files of an item (scans, electronic attachments), in the order they were attached. */
-export function listItemFiles(db: Executor, incomingId: string) {
+export async function listItemFiles(db: Executor, incomingId: string) {
+  return (await listFilesOfItems(db, [incomingId])).map(({ incoming_id: _, ...file }) => file);
+}
+
+/** The files of many items at once (the search indexer), each item's in the order attached. */
+export function listFilesOfItems(db: Executor, incomingIds: readonly string[]) {
   return db
     .selectFrom('incoming_files')
     .innerJoin('files', (join) =>
@@ -21,13 +26,14 @@ export function listItemFiles(db: Executor, incomingId: string) {
         .onRef('files.office_id', '=', 'incoming_files.office_id'),
     )
     .select([
+      'incoming_files.incoming_id',
       'files.id',
       'files.sha256',
       'files.original_name',
       'files.content_type',
       'files.size_bytes',
     ])
-    .where('incoming_files.incoming_id', '=', incomingId)
+    .where('incoming_files.incoming_id', 'in', incomingIds)
     .orderBy('incoming_files.added_at')
     .orderBy('incoming_files.seq')
     .orderBy('files.created_at')

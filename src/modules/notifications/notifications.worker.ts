@@ -23,12 +23,14 @@ export async function runNotificationWorker(deps: WorkerDeps, options: WorkerOpt
   let fromEvents = 0;
   await drainOutbox(deps.db, {
     name: 'notifications',
-    handle: async (trx, event) => {
-      fromEvents += await insertNotifications(
-        trx,
-        deps.clock.now(),
-        await notificationsForEvent(trx, event),
-      );
+    handle: async (trx, events) => {
+      for (const event of events) {
+        fromEvents += await insertNotifications(
+          trx,
+          deps.clock.now(),
+          await notificationsForEvent(trx, event),
+        );
+      }
     },
   });
   const fromDeadlines = await scanDeadlines(deps, options.notifyDays);

@@ -5,8 +5,8 @@ import { extractPdfText } from '../../platform/files/pdf-text.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { NewRow } from '../../platform/db/schema.ts';
 import { drainOutbox, type OutboxEvent } from '../../platform/outbox/outbox.ts';
-import { findAssignmentLetterId } from '../assignments/assignments.repository.ts';
-import { listItemFiles } from '../incoming/incoming.repository.ts';
+import { findAssignmentLetterIds } from '../assignments/assignments.repository.ts';
+import { listFilesOfItems } from '../incoming/incoming.repository.ts';
 
 export interface IndexerDeps {
   db: Db;
@@ -22,27 +22,42 @@ const MAX_BODY_CHARS = 200_000;
 export async function runSearchIndexer(deps: IndexerDeps): Promise<number> {
   return drainOutbox(deps.db, {
     name: 'search',
-    handle: (trx, event) => indexEvent(deps, trx, event),
+    handle: (trx, events) => indexEvents(deps, trx, events),
   });
 }
 
-/** Re-reads whatever the event touched; the entry is rebuilt from current data, so replays are harmless. */
-async function indexEvent(deps: IndexerDeps, trx: Executor, event: OutboxEvent) {
-  const payload = event.payload as { documentId?: unknown };
-  if (event.subject_type === 'incoming') await indexIncoming(deps, trx, event.subject_id);
-  if (event.subject_type === 'assignment') {
-    const incomingId = await findAssignmentLetterId(trx, event.subject_id);
-    if (incomingId) await indexIncoming(deps, trx, incomingId);
+/**
+ * Re-reads whatever a batch of events touched, each letter, document and case once (a letter
+ * registered and given its scan in the same batch is read once), with one query per kind and one
+ * upsert. Entries are rebuilt from current data, so replays are harmless.
+ */
+async function indexEvents(deps: IndexerDeps, trx: Executor, events: OutboxEvent[]) {
+  const incomingIds = new Set<string>();
+  const assignmentIds = new Set<string>();
+  const documentIds = new Set<string>();
+  const caseIds = new Set<string>();
+  for (const event of events) {
+    const payload = event.payload as { documentId?: unknown };
+    if (event.subject_type === 'incoming') incomingIds.add(event.subject_id);
+    if (event.subject_type === 'assignment') assignmentIds.add(event.subject_id);
+    if (event.subject_type === 'document') documentIds.add(event.subject_id);
+    else if (typeof payload.documentId === 'string' && isUuid(payload.documentId)) {
+      documentIds.add(payload.documentId);
+    }
+    if (event.case_id) caseIds.add(event.case_id);
   }
-  if (event.subject_type === 'document') await indexDocument(deps, trx, event.subject_id);
-  else if (typeof payload.documentId === 'string' && isUuid(payload.documentId)) {
-    await indexDocument(deps, trx, payload.documentId);
-  }
-  if (event.case_id) await indexCase(trx, event.case_id, deps.clock.now());
+  for (const id of await findAssignmentLetterIds(trx, [...assignmentIds])) incomingIds.add(id);
+  const now = deps.clock.now();
+  await upsertEntries(trx, [
+    ...(await incomingEntries(deps, trx, [...incomingIds], now)),
+    ...(await documentEntries(deps, trx, [...documentIds], now)),
+    ...(await caseEntries(trx, [...caseIds], now)),
+  ]);
 }
 
-async function indexCase(trx: Executor, caseId: string, now: Date) {
-  const kase = await trx
+async function caseEntries(trx: Executor, caseIds: string[], now: Date) {
+  if (caseIds.length === 0) return [];
+  const cases = await trx
     .selectFrom('cases')
     .leftJoin('incoming_items', 'incoming_items.id', 'cases.initiating_incoming_id')
     .select([
@@ -55,10 +70,9 @@ async function indexCase(trx: Executor, caseId: string, now: Date) {
       'cases.remarks',
       'incoming_items.sender_name',
     ])
-    .where('cases.id', '=', caseId)
-    .executeTakeFirst();
-  if (!kase) return;
-  await upsertEntry(trx, {
+    .where('cases.id', 'in', caseIds)
+    .execute();
+  return cases.map((kase): NewRow<'search_entries'> => ({
     office_id: kase.office_id,
     subject_type: 'case',
     subject_id: kase.id,
@@ -69,35 +83,45 @@ async function indexCase(trx: Executor, caseId: string, now: Date) {
     reference: kase.sign,
     body: [kase.sender_name, kase.remarks].filter(Boolean).join('\n'),
     updated_at: now,
-  });
+  }));
 }
 
-async function indexIncoming(deps: IndexerDeps, trx: Executor, incomingId: string) {
-  const item = await trx
+async function incomingEntries(deps: IndexerDeps, trx: Executor, incomingIds: string[], now: Date) {
+  if (incomingIds.length === 0) return [];
+  const items = await trx
     .selectFrom('incoming_items')
     .selectAll()
-    .where('id', '=', incomingId)
-    .executeTakeFirst();
-  if (!item) return;
-  const attachments = await listItemFiles(trx, item.id);
-  const texts = [];
-  for (const file of attachments) texts.push(await readText(deps, file.sha256, file.content_type));
-  await upsertEntry(trx, {
-    office_id: item.office_id,
-    subject_type: 'incoming',
-    subject_id: item.id,
-    case_id: item.case_id,
-    unit_id: null,
-    owner_id: item.registered_by,
-    title: item.title,
-    reference: item.rpw_sign,
-    body: [item.sender_name, ...texts].join('\n').slice(0, MAX_BODY_CHARS),
-    updated_at: deps.clock.now(),
-  });
+    .where('id', 'in', incomingIds)
+    .execute();
+  const filesOf = new Map<string, Array<{ sha256: string; content_type: string }>>();
+  for (const file of await listFilesOfItems(trx, incomingIds)) {
+    filesOf.set(file.incoming_id, [...(filesOf.get(file.incoming_id) ?? []), file]);
+  }
+  const entries: NewRow<'search_entries'>[] = [];
+  for (const item of items) {
+    const texts = [];
+    for (const file of filesOf.get(item.id) ?? []) {
+      texts.push(await readText(deps, file.sha256, file.content_type));
+    }
+    entries.push({
+      office_id: item.office_id,
+      subject_type: 'incoming',
+      subject_id: item.id,
+      case_id: item.case_id,
+      unit_id: null,
+      owner_id: item.registered_by,
+      title: item.title,
+      reference: item.rpw_sign,
+      body: [item.sender_name, ...texts].join('\n').slice(0, MAX_BODY_CHARS),
+      updated_at: now,
+    });
+  }
+  return entries;
 }
 
-async function indexDocument(deps: IndexerDeps, trx: Executor, documentId: string) {
-  const document = await trx
+async function documentEntries(deps: IndexerDeps, trx: Executor, documentIds: string[], now: Date) {
+  if (documentIds.length === 0) return [];
+  const documents = await trx
     .selectFrom('documents')
     .innerJoin('cases', 'cases.id', 'documents.case_id')
     .leftJoin('document_versions', (join) =>
@@ -117,24 +141,26 @@ async function indexDocument(deps: IndexerDeps, trx: Executor, documentId: strin
       'files.sha256',
       'files.content_type',
     ])
-    .where('documents.id', '=', documentId)
-    .executeTakeFirst();
-  if (!document) return;
-  const body = document.sha256
-    ? await readText(deps, document.sha256, document.content_type ?? '')
-    : '';
-  await upsertEntry(trx, {
-    office_id: document.office_id,
-    subject_type: 'document',
-    subject_id: document.id,
-    case_id: document.case_id,
-    unit_id: document.unit_id,
-    owner_id: document.handler_id,
-    title: document.title,
-    reference: document.sign,
-    body,
-    updated_at: deps.clock.now(),
-  });
+    .where('documents.id', 'in', documentIds)
+    .execute();
+  const entries: NewRow<'search_entries'>[] = [];
+  for (const document of documents) {
+    entries.push({
+      office_id: document.office_id,
+      subject_type: 'document',
+      subject_id: document.id,
+      case_id: document.case_id,
+      unit_id: document.unit_id,
+      owner_id: document.handler_id,
+      title: document.title,
+      reference: document.sign,
+      body: document.sha256
+        ? await readText(deps, document.sha256, document.content_type ?? '')
+        : '',
+      updated_at: now,
+    });
+  }
+  return entries;
 }
 
 /**
@@ -156,10 +182,11 @@ async function readText(deps: IndexerDeps, sha256: string, contentType: string) 
   return '';
 }
 
-async function upsertEntry(trx: Executor, entry: NewRow<'search_entries'>) {
+async function upsertEntries(trx: Executor, entries: NewRow<'search_entries'>[]) {
+  if (entries.length === 0) return;
   await trx
     .insertInto('search_entries')
-    .values(entry)
+    .values(entries)
     .onConflict((oc) =>
       oc.columns(['subject_type', 'subject_id']).doUpdateSet((eb) => ({
         case_id: eb.ref('excluded.case_id'),

@@ -10,11 +10,12 @@ export type OutboxEvent = Pick<
 /**
  * A reader of the outbox (the audit events, in commit order): the search indexer, the
  * notification worker. Its cursor is the row of `outbox_cursors` with its name, created by the
- * migration that introduces the consumer. Handling must be idempotent: a crash replays a batch.
+ * migration that introduces the consumer. It gets the events a batch at a time, in order, so
+ * that it can read and write for many at once; handling must be idempotent: a crash replays a batch.
  */
 export interface OutboxConsumer {
   name: string;
-  handle(trx: Tx, event: OutboxEvent): Promise<void>;
+  handle(trx: Tx, events: OutboxEvent[]): Promise<void>;
 }
 
 /**
@@ -58,7 +59,7 @@ export async function consumeOutbox(
       .orderBy('seq')
       .limit(batchSize)
       .execute();
-    for (const event of events) await consumer.handle(trx, event);
+    if (events.length > 0) await consumer.handle(trx, events);
     const last = events.at(-1);
     if (last) {
       await trx
