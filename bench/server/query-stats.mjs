@@ -1,6 +1,7 @@
 // Preloaded into the benchmark's server (`node --import`) when --query-stats is given: times every
 // SQL statement the server runs (node-postgres, on the embedded or an external PostgreSQL) and, when the server stops, writes the
 // totals per statement text to $OBIEG_BENCH_QUERY_STATS. Plain JavaScript: it loads before tsx.
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -40,6 +41,8 @@ wrap(pg.Client.prototype, 'query', (args) =>
 const write = () => {
   if (!target) return;
   const rows = [...stats].map(([sql, s]) => ({ sql, calls: s.calls, ms: s.ms }));
-  fs.writeFileSync(target, JSON.stringify(rows.sort((a, b) => b.ms - a.ms)));
+  // The HTTP workers write beside the primary's file (`<file>.<pid>`); the summary adds them up.
+  const file = cluster.isWorker ? `${target}.${process.pid}` : target;
+  fs.writeFileSync(file, JSON.stringify(rows.sort((a, b) => b.ms - a.ms)));
 };
 process.on('exit', write);
