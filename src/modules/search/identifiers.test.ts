@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  findIdentifiers,
   isValidIban,
   isValidNip,
   isValidPesel,
   isValidRegon,
-} from './identifiers.js';
+} from '../../platform/polish-identifiers.ts';
+import { findIdentifiers } from './identifiers.ts';
 
 describe('identifiers in a letter text', () => {
   it('accepts a PESEL only with its check digit and a real date of birth', () => {
