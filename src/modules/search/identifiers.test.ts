@@ -23,4 +23,12 @@ describe('identifiers in a letter text', () => {
       'rpw RPW/57/2026',
     ]);
   });
+
+  it('reads a NIP that OCR broke at a hyphen across two lines', () => {
+    const ocr = 'Wnioskodawca: Jan Kowalski, PESEL 44051401359, NIP 123-456-\n32-18.\n';
+    expect(findIdentifiers(ocr).map(({ kind, value }) => `${kind} ${value}`)).toEqual([
+      'pesel 44051401359',
+      'nip 1234563218',
+    ]);
+  });
 });

@@ -99,8 +99,12 @@ export interface OfficeIdentifiers {
 /**
  * Every identifier of the text that passes its checksum, once per (kind, value), in text order.
  * A digit run taken as an IBAN is not read again as a PESEL or NIP.
+ * Indices refer to the text with hyphenated line breaks joined.
  */
 export function findIdentifiers(text: string, office: OfficeIdentifiers = {}): FoundIdentifier[] {
+  // OCR breaks a hyphenated number at the line end (`123-456-\n32-18`): join it first, so
+  // indices refer to the joined text.
+  text = text.replace(/-[ \t]*\r?\n[ \t]*/g, '-');
   const found: FoundIdentifier[] = [];
   const taken: Array<[number, number]> = [];
   const seen = new Set<string>();
