@@ -3,7 +3,7 @@ import {
   isValidPesel,
   isValidPostalCode,
   normaliseNip,
-} from '../polish-identifiers.ts';
+} from '../../../platform/polish-identifiers.ts';
 
 /**
  * The building blocks of portal forms. A form is data (see `form-catalogue.ts`): sections of

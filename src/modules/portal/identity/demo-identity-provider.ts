@@ -4,7 +4,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { SignedXml } from 'xml-crypto';
-import { isValidPesel } from '../polish-identifiers.ts';
+import { isValidPesel } from '../../../platform/polish-identifiers.ts';
 import { EIDAS_ATTRIBUTES } from './identity-provider.ts';
 import type { IdpSigningKey } from './idp-signing-key.ts';
 

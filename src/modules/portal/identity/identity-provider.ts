@@ -1,4 +1,4 @@
-import { isValidPesel } from '../polish-identifiers.ts';
+import { isValidPesel } from '../../../platform/polish-identifiers.ts';
 import { portalErrors } from '../portal.errors.ts';
 
 /**

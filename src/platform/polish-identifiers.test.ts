@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isValidIban,
   isValidNip,
   isValidPesel,
   isValidPostalCode,
+  isValidRegon,
   peselBirthDate,
 } from './polish-identifiers.ts';
 
-describe('Polish identifiers typed into portal forms', () => {
+describe('Polish identifiers typed into forms or found in letters', () => {
   it('accepts a PESEL only with the right check digit and an existing date of birth', () => {
     expect(isValidPesel('80010112357')).toBe(true);
     expect(isValidPesel('80010112358')).toBe(false);
@@ -34,5 +36,18 @@ describe('Polish identifiers typed into portal forms', () => {
     expect(isValidPostalCode('72-600')).toBe(true);
     expect(isValidPostalCode('72600')).toBe(false);
     expect(isValidPostalCode('7-2600')).toBe(false);
+  });
+
+  it('accepts 9- and 14-digit REGON numbers with their check digits', () => {
+    expect(isValidRegon('123456785')).toBe(true);
+    expect(isValidRegon('123456786')).toBe(false);
+    expect(isValidRegon('12345678512347')).toBe(true);
+    expect(isValidRegon('12345678512348')).toBe(false);
+  });
+
+  it('accepts an IBAN and a Polish NRB by mod 97', () => {
+    expect(isValidIban('PL61 1090 1014 0000 0712 1981 2874')).toBe(true);
+    expect(isValidIban('61 1090 1014 0000 0712 1981 2874')).toBe(true);
+    expect(isValidIban('PL61 1090 1014 0000 0712 1981 2875')).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Polish identifiers a citizen types into a form, checked the way the issuing registers check
  * them: PESEL (with its date of birth and check digit), NIP (check digit mod 11) and the postal
- * code (NN-NNN; the code has no check digit, so only its shape can be verified).
+ * code (NN-NNN; the code has no check digit, so only its shape can be verified); REGON and IBAN
+ * as found in a letter's text.
  */
 
 const PESEL_WEIGHTS = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3] as const;
@@ -58,4 +59,40 @@ export function isValidNip(value: string): boolean {
 
 export function isValidPostalCode(value: string): boolean {
   return /^\d{2}-\d{3}$/.test(value.trim());
+}
+
+const weightedSum = (digits: number[], weights: readonly number[]): number =>
+  weights.reduce((sum, weight, i) => sum + weight * (digits[i] ?? 0), 0);
+
+/** REGON of 9 or 14 digits; a 14-digit one also carries a valid 9-digit one in front. */
+export function isValidRegon(value: string): boolean {
+  const digits = digitsOf(value);
+  if (/^\d{9}$/.test(value)) {
+    return (weightedSum(digits, [8, 9, 2, 3, 4, 5, 6, 7]) % 11) % 10 === digits[8];
+  }
+  if (/^\d{14}$/.test(value)) {
+    const check = (weightedSum(digits, [2, 4, 8, 5, 0, 9, 7, 3, 6, 1, 2, 4, 8]) % 11) % 10;
+    return check === digits[13] && isValidRegon(value.slice(0, 9));
+  }
+  return false;
+}
+
+/** IBAN without spaces, upper case; a 26-digit Polish NRB becomes PL + its digits. */
+export function normaliseIban(value: string): string {
+  const compact = value.replace(/[\s-]/g, '').toUpperCase();
+  return /^\d{26}$/.test(compact) ? `PL${compact}` : compact;
+}
+
+/** IBAN by ISO 13616 mod 97 (a Polish one has 28 characters). */
+export function isValidIban(value: string): boolean {
+  const iban = normaliseIban(value);
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
+  if (iban.startsWith('PL') && iban.length !== 28) return false;
+  let remainder = 0;
+  for (const char of iban.slice(4) + iban.slice(0, 4)) {
+    const code = char.charCodeAt(0);
+    const part = code >= 65 ? String(code - 55) : char;
+    for (const digit of part) remainder = (remainder * 10 + Number(digit)) % 97;
+  }
+  return remainder === 1;
 }
