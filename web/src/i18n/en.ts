@@ -870,6 +870,11 @@ export const en: typeof pl = {
     consentNumber: 'Number of the consent letter',
     consentDate: 'Date of the consent',
     consentFile: 'Scan of the consent letter',
+    requestAccess: 'Access from the archive',
+    requestKind: 'Kind',
+    purpose: 'Purpose',
+    sendRequest: 'Send the request to the archivist',
+    requestSent: 'Request sent. The decision and due date are shown under Archive.',
     executeDisposal: 'Destroy the records and make the protocol',
   },
   admin: {

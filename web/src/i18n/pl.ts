@@ -879,6 +879,11 @@ export const pl = {
     consentNumber: 'Numer pisma ze zgodą',
     consentDate: 'Data zgody',
     consentFile: 'Skan pisma ze zgodą',
+    requestAccess: 'Udostępnienie z archiwum',
+    requestKind: 'Rodzaj',
+    purpose: 'Cel udostępnienia',
+    sendRequest: 'Wyślij wniosek do archiwisty',
+    requestSent: 'Wysłano wniosek. Decyzję i termin zwrotu zobaczysz w Archiwum.',
     executeDisposal: 'Zniszcz akta i sporządź protokół',
   },
   admin: {
