@@ -1,3 +1,4 @@
+import { archivePolicy } from './modules/archive/archive.policy.ts';
 import { assignmentPolicy } from './modules/assignments/assignments.policy.ts';
 import { casePolicy } from './modules/cases/cases.policy.ts';
 import { channelPolicy, officeScope } from './modules/channels/channels.policy.ts';
@@ -27,6 +28,12 @@ export function actorActions(actor: Actor): string[] {
     ['channels.manage_mailboxes', channelPolicy.can(actor, 'manageMailboxes', officeScope(actor))],
     ['signatures.manage_office', mayManageOfficeSignatures(actor)],
     ['org.manage', orgPolicy.holds(actor, 'manage')],
+    ['archive.prepare_transfer', archivePolicy.holds(actor, 'prepareTransfer')],
+    ['archive.decide_transfer', archivePolicy.holds(actor, 'decideTransfer')],
+    ['archive.read_register', archivePolicy.holds(actor, 'readRegister')],
+    ['archive.request_access', archivePolicy.holds(actor, 'requestAccess')],
+    ['archive.decide_access', archivePolicy.holds(actor, 'decideAccess')],
+    ['archive.dispose', archivePolicy.holds(actor, 'dispose')],
   ];
   return actions.filter(([, allowed]) => allowed).map(([action]) => action);
 }

@@ -67,10 +67,26 @@ describe('what the staff application reads for a desk', () => {
       'assignments.receive',
       'cases.read',
       'cases.work',
+      'archive.request_access',
     ]);
     expect(await allowed('kierownik.fn')).toEqual(
-      expect.arrayContaining(['cases.read_units', 'cases.work', 'assignments.receive']),
+      expect.arrayContaining([
+        'cases.read_units',
+        'cases.work',
+        'assignments.receive',
+        'archive.prepare_transfer',
+      ]),
     );
+    expect(await allowed('kierownik.fn')).not.toContain('archive.dispose');
+    expect(await allowed('archiwista')).toEqual(
+      expect.arrayContaining([
+        'archive.decide_transfer',
+        'archive.read_register',
+        'archive.decide_access',
+        'archive.dispose',
+      ]),
+    );
+    expect(await allowed('archiwista')).not.toContain('archive.prepare_transfer');
     expect(await allowed('admin')).toEqual(
       expect.arrayContaining([
         'org.manage',

@@ -37,11 +37,14 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /**
  * The real server over HTTP, in this process, on 127.0.0.1 and a free port: a fresh test database
  * with the demo office and its signing certificates, a throw-away file store and the system
- * clock (the browser fills in "now" for received times, so both must agree).
+ * clock (the browser fills in "now" for received times, so both must agree), or a test's clock
+ * for what happens over years (the archive).
  */
-export async function startDemoServer(options: { activity?: boolean } = {}): Promise<DemoServer> {
+export async function startDemoServer(
+  options: { activity?: boolean; clock?: Clock } = {},
+): Promise<DemoServer> {
   const database = await createTestDatabase();
-  const deps = { db: database.db, clock: systemClock };
+  const deps = { db: database.db, clock: options.clock ?? systemClock };
   const demo = await seedDemoOffice(deps);
   if (options.activity) await seedDemoActivity(deps, demo);
   await seedDemoSigning(deps, demo);

@@ -10602,7 +10602,7 @@ export interface components {
         /** Format: uuid */
         onBehalfOf?: string;
       }[];
-      /** @description incoming.read, incoming.register, assignments.receive, cases.read, cases.read_units, cases.work, outgoing.keep_register, channels.view_queues, channels.manage_mailboxes, signatures.manage_office, org.manage – what my roles allow at all (screens, registers) */
+      /** @description incoming.read, incoming.register, assignments.receive, cases.read, cases.read_units, cases.work, outgoing.keep_register, channels.view_queues, channels.manage_mailboxes, signatures.manage_office, org.manage, archive.prepare_transfer, archive.decide_transfer, archive.read_register, archive.request_access, archive.decide_access, archive.dispose – what my roles allow at all (screens, registers) */
       allowedActions: string[];
     };
     Error: {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation } from 'react-router';
+import { ArchivePage } from '../modules/archive/ArchivePage.tsx';
 import { AdminPage } from '../modules/org/AdminPage.tsx';
 import { ApprovalsPage } from '../modules/approvals/ApprovalsPage.tsx';
 import { useAuth } from '../modules/auth/AuthContext.tsx';
@@ -56,6 +57,7 @@ export function App() {
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/outgoing" element={<OutgoingPage />} />
           <Route path="/channels" element={<ChannelsPage />} />
+          <Route path="/archive" element={<ArchivePage />} />
           <Route path="/search" element={<SearchPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/admin/*" element={<AdminPage />} />

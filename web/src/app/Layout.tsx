@@ -53,6 +53,11 @@ export function Layout(props: { children: ReactNode }) {
         },
         { to: '/outgoing', label: t('nav.outgoing'), show: may(me, 'outgoing.keep_register') },
         { to: '/channels', label: t('nav.channels'), show: may(me, 'channels.view_queues') },
+        {
+          to: '/archive',
+          label: t('nav.archive'),
+          show: may(me, 'archive.request_access') || may(me, 'archive.prepare_transfer'),
+        },
         { to: '/admin', label: t('nav.admin'), show: may(me, 'org.manage') },
         { to: '/account', label: t('nav.account'), show: true },
       ]

@@ -35,7 +35,13 @@ export type MeAction =
   | 'channels.view_queues'
   | 'channels.manage_mailboxes'
   | 'signatures.manage_office'
-  | 'org.manage';
+  | 'org.manage'
+  | 'archive.prepare_transfer'
+  | 'archive.decide_transfer'
+  | 'archive.read_register'
+  | 'archive.request_access'
+  | 'archive.decide_access'
+  | 'archive.dispose';
 
 /**
  * Whether the server allows me the action: screens and buttons follow its policies, never a

@@ -7,6 +7,9 @@ import { Badge } from '../../ui/Badge.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { QueryView } from '../../ui/Loading.tsx';
 import { Page, Section } from '../../ui/Page.tsx';
+import { RequestAccessForm } from '../archive/RequestAccessForm.tsx';
+import { may } from '../auth/auth.api.ts';
+import { useCurrentUser } from '../auth/AuthContext.tsx';
 import { DeadlineClock } from '../deadlines/DeadlineClock.tsx';
 import { CaseDispatchList } from '../dispatch/CaseDispatchList.tsx';
 import { DocumentsPanel } from '../documents/DocumentsPanel.tsx';
@@ -39,7 +42,10 @@ function CaseBody(props: { kase: Case }) {
   const format = useFormat();
   const org = useOrgNames();
   const kase = props.kase;
+  const me = useCurrentUser();
   const canWork = kase.status === 'open' && kase.allowedActions.includes('work');
+  // A closed case may be in the archive already; the server answers if it is not.
+  const mayAskArchive = kase.status !== 'open' && may(me, 'archive.request_access');
   const letters = useQueries({
     queries: kase.incomingIds.map((incomingId) => ({
       queryKey: incomingKeys.one(incomingId),
@@ -151,6 +157,7 @@ function CaseBody(props: { kase: Case }) {
         <aside className="col-side" aria-label={t('cases.side')}>
           <DeadlineClock caseId={kase.id} canWork={canWork} />
           <CaseActions kase={kase} />
+          {mayAskArchive ? <RequestAccessForm caseId={kase.id} /> : null}
         </aside>
       </div>
       {/* Wide tables get the full width. */}
