@@ -17,7 +17,8 @@ export async function listItemFiles(db: Executor, incomingId: string) {
 }
 
 /** The files of many items at once (the search indexer), each item's in the order attached. */
-export function listFilesOfItems(db: Executor, incomingIds: readonly string[]) {
+export async function listFilesOfItems(db: Executor, incomingIds: readonly string[]) {
+  if (incomingIds.length === 0) return [];
   return db
     .selectFrom('incoming_files')
     .innerJoin('files', (join) =>
