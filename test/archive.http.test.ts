@@ -75,6 +75,15 @@ describe('archive through the API: hand-over, access, brakowanie', () => {
       201,
     );
     expect(list.items.map((item) => item.caseId)).toEqual([kase.id]);
+    const lists = await body<Array<{ id: string; status: string; items: number }>>(
+      keeper.get('/api/v1/archive/disposal-lists'),
+      200,
+    );
+    expect(lists).toContainEqual(
+      expect.objectContaining({ id: list.id, status: 'draft', items: 1 }),
+    );
+    const clerkThen = await at('2031-01-08T09:00:00+01:00', 'referent.fn');
+    expect((await clerkThen.get('/api/v1/archive/disposal-lists')).status).toBe(403);
     await body(
       keeper.post(`/api/v1/archive/disposal-lists/${list.id}/answers`, {
         answers: [{ caseId: kase.id, answer: 'destroy' }],

@@ -189,6 +189,11 @@ describe('the archive screens, in Chromium', () => {
     await page.getByLabel('Rok spisu').fill('2031');
     await page.getByRole('button', { name: 'Sporządź spis dokumentacji niearchiwalnej' }).click();
     const list = page.getByRole('article');
+    // The list stays among the office's lists, to come back to after the commission meets.
+    await page
+      .getByRole('region', { name: 'Sporządzone spisy' })
+      .getByRole('button', { name: /^Otwórz spis .* \(2 poz\.\)$/ })
+      .waitFor();
     for (const kase of cases) {
       await list.getByLabel(`Stanowisko komisji dla ${kase.sign}`).selectOption('destroy');
     }

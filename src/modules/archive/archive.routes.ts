@@ -22,6 +22,7 @@ import {
   answerDisposalItems,
   executeDisposal,
   getDisposalList,
+  listDisposalLists,
   prepareDisposalList,
   recordDisposalConsent,
   setLegalHold,
@@ -32,6 +33,7 @@ import {
   commissionAnswersSchema,
   consentSchema,
   disposalListSchema,
+  disposalListSummarySchema,
   legalHoldSchema,
   decideAccessSchema,
   holdingSchema,
@@ -203,6 +205,17 @@ const prepareDisposalRoute = createRoute({
   request: jsonBody(z.object({ year: z.number().int().min(1990).max(2200) })),
   responses: { 201: jsonResponse(disposalListSchema, 'Sporządzono'), ...standardErrors },
 });
+const listDisposalRoute = createRoute({
+  method: 'get',
+  path: '/archive/disposal-lists',
+  tags,
+  security,
+  summary: 'Spisy dokumentacji niearchiwalnej urzędu, od najnowszego',
+  responses: {
+    200: jsonResponse(z.array(disposalListSummarySchema), 'Spisy'),
+    ...standardErrors,
+  },
+});
 const getDisposalRoute = createRoute({
   method: 'get',
   path: '/archive/disposal-lists/{id}',
@@ -277,6 +290,9 @@ export function registerArchiveRoutes(app: App, deps: AppDeps) {
   });
   app.openapi(prepareDisposalRoute, async (c) =>
     c.json(await prepareDisposalList(actorDeps(deps, c), c.req.valid('json')), 201),
+  );
+  app.openapi(listDisposalRoute, async (c) =>
+    c.json(await listDisposalLists(actorDeps(deps, c)), 200),
   );
   app.openapi(getDisposalRoute, async (c) =>
     c.json(await getDisposalList(actorDeps(deps, c), c.req.valid('param').id), 200),

@@ -190,3 +190,15 @@ export const disposalListSchema = z
     ),
   })
   .openapi('DisposalList');
+
+export const disposalListSummarySchema = z
+  .object({
+    id: z.uuid(),
+    sign: z.string().openapi({ example: 'SDN/1/2031' }),
+    year: z.number(),
+    status: z.enum(['draft', 'submitted', 'consented', 'executed']),
+    preparedAt: z.string(),
+    executedAt: z.string().nullable(),
+    items: z.number(),
+  })
+  .openapi('DisposalListSummary');

@@ -330,6 +330,34 @@ export async function executeDisposal(deps: FileDeps, listId: string) {
   return getDisposalList(deps, listId);
 }
 
+/** The office's disposal lists, newest first: the archivist comes back to a list over weeks. */
+export async function listDisposalLists(deps: ActorDeps) {
+  assertMayDispose(deps);
+  const lists = await deps.db
+    .selectFrom('disposal_lists')
+    .select(['id', 'sign', 'year', 'status', 'prepared_at', 'executed_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('disposal_list_items')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('disposal_list_items.list_id', '=', 'disposal_lists.id')
+        .as('items'),
+    )
+    .where('office_id', '=', deps.actor.officeId)
+    .orderBy('prepared_at', 'desc')
+    .limit(500)
+    .execute();
+  return lists.map((list) => ({
+    id: list.id,
+    sign: list.sign,
+    year: list.year,
+    status: list.status,
+    preparedAt: list.prepared_at.toISOString(),
+    executedAt: list.executed_at?.toISOString() ?? null,
+    items: Number(list.items ?? 0),
+  }));
+}
+
 export async function getDisposalList(deps: ActorDeps, listId: string) {
   assertMayDispose(deps);
   const list = await deps.db

@@ -7343,7 +7343,81 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Spisy dokumentacji niearchiwalnej urzędu, od najnowszego */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Spisy */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DisposalListSummary'][];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     put?: never;
     /** Spis dokumentacji niearchiwalnej na dany rok (B – brakowanie, BE – ekspertyza) */
     post: {
@@ -11446,6 +11520,18 @@ export interface components {
         outcome: 'destroyed' | 'kept' | null;
         outcomeReason: string | null;
       }[];
+    };
+    DisposalListSummary: {
+      /** Format: uuid */
+      id: string;
+      /** @example SDN/1/2031 */
+      sign: string;
+      year: number;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'consented' | 'executed';
+      preparedAt: string;
+      executedAt: string | null;
+      items: number;
     };
     DisposalCommissionAnswers: {
       answers: {

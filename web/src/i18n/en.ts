@@ -850,6 +850,9 @@ export const en: typeof pl = {
     disposalYear: 'Year of the list',
     prepareDisposal: 'Prepare a disposal list',
     disposalTitle: 'Disposal list {{sign}}',
+    disposalLists: 'Lists prepared',
+    noDisposalLists: 'No list has been prepared yet.',
+    openDisposalList: 'Open list {{sign}} ({{count}} items)',
     disposalStatus: {
       draft: "draft (commission's answers)",
       submitted: "awaiting the state archive's consent",

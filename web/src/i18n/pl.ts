@@ -859,6 +859,9 @@ export const pl = {
     disposalYear: 'Rok spisu',
     prepareDisposal: 'Sporządź spis dokumentacji niearchiwalnej',
     disposalTitle: 'Spis dokumentacji niearchiwalnej {{sign}}',
+    disposalLists: 'Sporządzone spisy',
+    noDisposalLists: 'Nie sporządzono jeszcze żadnego spisu.',
+    openDisposalList: 'Otwórz spis {{sign}} ({{count}} poz.)',
     disposalStatus: {
       draft: 'projekt (stanowisko komisji)',
       submitted: 'czeka na zgodę archiwum państwowego',

@@ -11,6 +11,7 @@ import {
   recordDisposalConsent,
   submitDisposalList,
   useDisposalList,
+  useDisposalLists,
   type CommissionAnswer,
   type DisposalList,
 } from './archive.api.ts';
@@ -48,8 +49,43 @@ export function DisposalPanel() {
           {t('archive.prepareDisposal')}
         </button>
       </form>
+      <DisposalLists selected={listId} onOpen={setListId} />
       {listId ? <DisposalListView id={listId} /> : null}
     </>
+  );
+}
+
+/** The lists prepared so far: brakowanie takes weeks (commission, consent), so the archivist comes back. */
+function DisposalLists(props: { selected: string | null; onOpen(id: string): void }) {
+  const { t } = useTranslation();
+  const lists = useDisposalLists();
+  return (
+    <QueryView query={lists}>
+      {(all) => (
+        <section aria-label={t('archive.disposalLists')}>
+          <h3>{t('archive.disposalLists')}</h3>
+          {all.length === 0 ? (
+            <p>{t('archive.noDisposalLists')}</p>
+          ) : (
+            <ul className="plain-list">
+              {all.map((list) => (
+                <li key={list.id}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-pressed={props.selected === list.id}
+                    onClick={() => props.onOpen(list.id)}
+                  >
+                    {t('archive.openDisposalList', { sign: list.sign, count: list.items })}
+                  </button>{' '}
+                  <Badge>{t(`archive.disposalStatus.${list.status}`)}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </QueryView>
   );
 }
 

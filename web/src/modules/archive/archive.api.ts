@@ -14,6 +14,7 @@ export const archiveKeys = {
   transfer: (id: string) => ['archive', 'transfers', id] as const,
   loans: ['archive', 'loans'] as const,
   holdings: (query: HoldingsQuery) => ['archive', 'holdings', query] as const,
+  disposals: ['archive', 'disposal'] as const,
   disposal: (id: string) => ['archive', 'disposal', id] as const,
 };
 
@@ -78,6 +79,12 @@ export const decideAccess = (id: string, input: Schemas['DecideArchiveAccess']) 
 
 export const returnLoan = (id: string) =>
   call(api.POST('/api/v1/archive/loans/{id}/return', { params: { path: { id } } }));
+
+export const useDisposalLists = () =>
+  useQuery({
+    queryKey: archiveKeys.disposals,
+    queryFn: () => call(api.GET('/api/v1/archive/disposal-lists')),
+  });
 
 export const useDisposalList = (id: string) =>
   useQuery({
