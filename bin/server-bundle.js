@@ -2,7 +2,10 @@
 // source is newer than the bundle. Loading one prepared file takes half the time and memory of
 // compiling ~200 modules at every start (and in every HTTP worker), and a fresh clone still needs
 // no build step: the first `obieg` command builds it (about half a second).
-import { readdirSync, renameSync, statSync } from 'node:fs';
+// What a source imports with `await import('./x.ts')` becomes a chunk beside it (dist/chunk-*.mjs),
+// loaded when first used: the signature cryptography and PDF rendering cost a process ~50 MB and
+// half a second, and most processes never sign.
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -25,11 +28,17 @@ export async function ensureServerBundle() {
 async function buildServerBundle() {
   const { build, stop } = await import('esbuild');
   // Written beside the target and renamed, so processes starting at the same time (HTTP workers,
-  // tests) never load a half-written bundle.
-  const temporary = `${bundleFile}.${process.pid}.tmp.mjs`;
+  // tests) never load a half-written bundle. Chunks are named by their content, so they move in
+  // first and are never replaced by a different file; the entry moves in last.
+  const distDir = path.dirname(bundleFile);
+  const temporary = path.join(distDir, `.build-${process.pid}`);
+  mkdirSync(temporary, { recursive: true });
   await build({
-    entryPoints: [path.join(sourceDir, 'cli', 'main.ts')],
-    outfile: temporary,
+    entryPoints: { obieg: path.join(sourceDir, 'cli', 'main.ts') },
+    outdir: temporary,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunk-[hash]',
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -41,8 +50,22 @@ async function buildServerBundle() {
     plugins: [keepModuleLocations],
   });
   await stop(); // esbuild's service process would otherwise live as long as Obieg
-  renameSync(`${temporary}.map`, `${bundleFile}.map`);
-  renameSync(temporary, bundleFile);
+  const entry = path.basename(bundleFile);
+  const built = readdirSync(temporary).sort((a, b) => Number(a === entry) - Number(b === entry));
+  for (const name of built) renameSync(path.join(temporary, name), path.join(distDir, name));
+  rmSync(temporary, { recursive: true, force: true });
+  removeOldChunks(distDir, new Set(built));
+}
+
+/** Chunks of earlier builds, kept a day for processes still running on them. */
+function removeOldChunks(distDir, current) {
+  const dayAgo = Date.now() - 24 * 3600_000;
+  for (const name of readdirSync(distDir)) {
+    const target = path.join(distDir, name);
+    if (name.startsWith('chunk-') && !current.has(name) && modifiedAt(target) < dayAgo) {
+      rmSync(target, { force: true });
+    }
+  }
 }
 
 /**

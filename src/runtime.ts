@@ -30,10 +30,10 @@ export async function openRuntime(
     ...deps,
     database,
     /** `demo`: `serve --demo`, where the portal signs citizens in through a demo identity provider. */
-    createApp: (options: { demo?: boolean } = {}) =>
+    createApp: async (options: { demo?: boolean } = {}) =>
       createApp(deps, {
         maxBodyBytes: maxBytes + 1024 * 1024,
-        portal: buildPortalOptions(settings, deps, options),
+        portal: await buildPortalOptions(settings, deps, options),
       }),
     close: () => database.close(),
   };

@@ -42,7 +42,7 @@ export async function runServe(options: {
   };
 
   if (!cluster_) {
-    const app = runtime.createApp({ demo: options.demo });
+    const app = await runtime.createApp({ demo: options.demo });
     const server = serve(
       { fetch: app.fetch, hostname: settings.HOST, port: settings.PORT },
       (info) => banner(info.port),
@@ -56,6 +56,9 @@ export async function runServe(options: {
     return;
   }
 
+  // Built once here before the workers start theirs, so that the demo identity provider's key is
+  // made once (by the primary, which signs the demo office anyway) and the workers only read it.
+  await runtime.createApp({ demo: options.demo });
   cluster_.connect(runtime, banner);
   onShutdown(async () => {
     await cluster_.stop();
@@ -130,7 +133,7 @@ async function serveHttpWorker(settings: Settings, demo: boolean) {
     process.send?.({ awaitingDatabase: true } satisfies WorkerMessage);
   });
   const runtime = await openRuntime({ ...settings, DATABASE_URL: databaseUrl }, { migrate: false });
-  const app = runtime.createApp({ demo });
+  const app = await runtime.createApp({ demo });
   const server = serve({ fetch: app.fetch, hostname: settings.HOST, port: settings.PORT }, (info) =>
     process.send?.({ listening: info.port } satisfies WorkerMessage),
   );

@@ -4,7 +4,8 @@ import {
   addSigningCredential,
   addTrustAnchor,
 } from '../modules/signatures/signing-credentials.usecases.ts';
-import { createTestCa, type IssueOptions } from '../modules/signatures/throwaway-ca.ts';
+import { signatureCrypto } from '../modules/signatures/crypto.ts';
+import type { IssueOptions } from '../modules/signatures/throwaway-ca.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE, type DemoOffice } from './demo-office.ts';
 
 /**
@@ -32,6 +33,7 @@ export async function seedDemoSigning(
   });
   if (hasSeal && people.length === 0) return;
 
+  const { createTestCa } = await signatureCrypto();
   const ca = createTestCa({ commonName: 'Obieg – CA demonstracyjne (nie do użytku)' });
   const admin = { ...deps, actor: await demo.actor('admin') };
   await addTrustAnchor(admin, new Uint8Array(ca.certificate.raw));

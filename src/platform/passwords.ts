@@ -1,15 +1,17 @@
-import { hash, verify } from '@node-rs/argon2';
-
 // Argon2id (OWASP parameters: 19 MiB, 2 iterations).
 const options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, options);
+// The native module loads with the first sign-in, not with every process (an API worker answering
+// bearer tokens never needs it).
+const argon2 = () => import('@node-rs/argon2');
+
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password, options);
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await (await argon2()).verify(passwordHash, password);
   } catch {
     return false;
   }

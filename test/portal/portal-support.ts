@@ -157,8 +157,8 @@ export async function decideCaseAsStaff(office: TestOffice, files: FileStore, ca
  * The SAML test identity provider: the demo provider with a key of its own, issued by a
  * throw-away CA, playing the national node for the tests (served in-process or on 127.0.0.1).
  */
-export function createTestIdentityProvider() {
-  const key = createIdpSigningKey('Obieg – testowy dostawca tożsamości');
+export async function createTestIdentityProvider() {
+  const key = await createIdpSigningKey('Obieg – testowy dostawca tożsamości');
   const entityId = 'urn:obieg:test-idp';
   return {
     key,
@@ -175,7 +175,7 @@ export function createTestIdentityProvider() {
 export function createTestServiceProvider(
   deps: { db: PortalDeps['db']; clock: PortalDeps['clock'] },
   idpBaseUrl: string,
-  idp: ReturnType<typeof createTestIdentityProvider>,
+  idp: Awaited<ReturnType<typeof createTestIdentityProvider>>,
 ) {
   return createSamlIdentityProvider(deps, {
     label: 'login.gov.pl (test)',
@@ -186,11 +186,11 @@ export function createTestServiceProvider(
   });
 }
 
-export function createTestSignIn(
+export async function createTestSignIn(
   deps: { db: PortalDeps['db']; clock: PortalDeps['clock'] },
   idpBaseUrl: string,
 ) {
-  const idp = createTestIdentityProvider();
+  const idp = await createTestIdentityProvider();
   return { idpApp: idp.app, identityProvider: createTestServiceProvider(deps, idpBaseUrl, idp) };
 }
 

@@ -59,7 +59,7 @@ function listen(fetch: (request: Request) => Response | Promise<Response>): Prom
 }
 
 beforeAll(async () => {
-  const idp = createTestIdentityProvider();
+  const idp = await createTestIdentityProvider();
   const idpUrl = await listen((request) => idp.app.fetch(request));
   const app = createApp(
     {

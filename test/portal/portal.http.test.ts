@@ -15,10 +15,10 @@ const office = useDemoOffice('2026-03-02T09:00:00+01:00');
 const files = testFileStore('http');
 const IDP = 'http://idp.test';
 let app: ReturnType<typeof createApp>;
-let idpApp: ReturnType<typeof createTestSignIn>['idpApp'];
+let idpApp: Awaited<ReturnType<typeof createTestSignIn>>['idpApp'];
 
-beforeAll(() => {
-  const signIn = createTestSignIn({ db: office.database.db, clock: office.clock }, IDP);
+beforeAll(async () => {
+  const signIn = await createTestSignIn({ db: office.database.db, clock: office.clock }, IDP);
   idpApp = signIn.idpApp;
   app = createApp(
     {

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface MailMessage {
   to: string;
@@ -14,10 +14,12 @@ export interface Mailer {
 /** An SMTP mailer from `SMTP_URL`, or null when e-mail is not configured (in-app only). */
 export function createSmtpMailer(smtpUrl: string | undefined, from: string): Mailer | null {
   if (!smtpUrl) return null;
-  const transport = nodemailer.createTransport(smtpUrl);
+  // nodemailer loads with the first e-mail, not with every process.
+  let transport: Promise<Transporter> | undefined;
   return {
     async send(message) {
-      await transport.sendMail({ from, ...message });
+      transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl));
+      await (await transport).sendMail({ from, ...message });
     },
   };
 }

@@ -5,7 +5,6 @@ import {
   type FieldValues,
   type FormDefinition,
 } from './forms/form-fields.ts';
-import { renderPortalPdf } from './portal-pdf.ts';
 import { warsawDisplay, warsawIso } from './portal-time.ts';
 import { escapeXml } from './xml-text.ts';
 
@@ -56,7 +55,9 @@ export function buildApplicationXml(content: ApplicationContent): string {
 }
 
 /** A printable copy of the application for the case file and for reading it on screen. */
-export function renderApplicationPdf(content: ApplicationContent): Promise<Uint8Array> {
+export async function renderApplicationPdf(content: ApplicationContent): Promise<Uint8Array> {
+  // pdf-lib loads with the first PDF a process renders (see bin/server-bundle.js).
+  const { renderPortalPdf } = await import('./portal-pdf.ts');
   return renderPortalPdf({
     officeName: content.officeName,
     title: content.form.title,

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { recordDelivery } from '../dispatch/dispatch.usecases.ts';
-import { signXmlEnveloped } from '../signatures/xades-sign.ts';
+import { signatureCrypto } from '../signatures/crypto.ts';
 import { loadCaseProgress, type CaseProgress } from './case-progress.ts';
 import type { CitizenSession } from './citizen-sessions.usecases.ts';
 import { buildDeliveryProofXml } from './delivery-proof-document.ts';
@@ -246,6 +246,7 @@ export async function downloadLetter(
     const actor = await getPortalActor(deps, office);
     const now = deps.clock.now();
     const seal = await loadReceiptSeal({ ...deps, logger: deps.logger }, actor);
+    const { signXmlEnveloped } = await signatureCrypto();
     const proof = await signXmlEnveloped(
       seal.identity,
       buildDeliveryProofXml({

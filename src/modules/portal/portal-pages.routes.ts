@@ -184,9 +184,9 @@ export function createPortalPages(appDeps: AppDeps, options: PortalOptions) {
     c.set('session', session);
     return c.redirect(safeReturnPath(relayState ?? undefined), 303);
   });
-  app.get('/saml/metadata', (c) => {
+  app.get('/saml/metadata', async (c) => {
     if (!idp) throw portalErrors.signInUnavailable();
-    return c.body(idp.metadata({ acsUrl: acsUrl(c) }), 200, {
+    return c.body(await idp.metadata({ acsUrl: acsUrl(c) }), 200, {
       'content-type': 'application/samlmetadata+xml',
     });
   });

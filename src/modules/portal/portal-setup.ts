@@ -47,11 +47,11 @@ export function portalSettingsFrom(settings: Settings): PortalSettings {
 }
 
 /** The portal's options from the settings; `demo` is true under `obieg serve --demo`. */
-export function buildPortalOptions(
+export async function buildPortalOptions(
   settings: Settings,
   deps: { db: Db; clock: Clock },
   options: { demo?: boolean } = {},
-): PortalOptions {
+): Promise<PortalOptions> {
   const portal = portalSettingsFrom(settings);
   const login =
     settings.OBIEG_PORTAL_LOGIN ??
@@ -65,11 +65,11 @@ export function buildPortalOptions(
   if (login === 'demo')
     return {
       ...base,
-      ...createDemoSignIn(
+      ...(await createDemoSignIn(
         deps,
         settings.OBIEG_PORTAL_SAML_SP_ENTITY_ID,
-        demoIdpSigningKey(settings.OBIEG_DATA_DIR),
-      ),
+        await demoIdpSigningKey(settings.OBIEG_DATA_DIR),
+      )),
     };
   if (!settings.OBIEG_PORTAL_SAML_ENTRY_POINT || !settings.OBIEG_PORTAL_SAML_IDP_CERT) {
     throw new Error(
@@ -94,11 +94,12 @@ export function buildPortalOptions(
  * Sign-in through the demo identity provider served by this process: the same SAML service
  * provider as in production, talking to a local provider that signs with a throw-away key.
  */
-export function createDemoSignIn(
+export async function createDemoSignIn(
   deps: { db: Db; clock: Clock },
   spEntityId: string,
-  key: IdpSigningKey = createIdpSigningKey(),
+  givenKey?: IdpSigningKey,
 ) {
+  const key = givenKey ?? (await createIdpSigningKey());
   const entityId = 'urn:obieg:demo-idp';
   return {
     demoIdentityProvider: createDemoIdentityProvider({

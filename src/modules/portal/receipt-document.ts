@@ -1,5 +1,4 @@
 import { formatAccessCode } from '../incoming/access-code.ts';
-import { renderPortalPdf } from './portal-pdf.ts';
 import { warsawDisplay, warsawIso } from './portal-time.ts';
 import { escapeXml } from './xml-text.ts';
 
@@ -57,10 +56,12 @@ export function buildReceiptXml(content: ReceiptContent): string {
   ].join('\n');
 }
 
-export function renderReceiptPdf(
+export async function renderReceiptPdf(
   content: ReceiptContent,
   seal: { subject: string; kind: 'office_seal' | 'portal_seal' },
 ): Promise<Uint8Array> {
+  // pdf-lib loads with the first PDF a process renders (see bin/server-bundle.js).
+  const { renderPortalPdf } = await import('./portal-pdf.ts');
   return renderPortalPdf({
     officeName: content.officeName,
     title: SUBMISSION_RECEIPT_NAME,

@@ -4,10 +4,9 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/actor/actor.ts';
 import { runInTransaction } from '../../platform/record/transaction.ts';
-import { describeCertificate } from '../signatures/certificates.ts';
-import { loadSigningIdentity, type SigningIdentity } from '../signatures/pkcs12.ts';
+import { signatureCrypto } from '../signatures/crypto.ts';
+import type { SigningIdentity } from '../signatures/pkcs12.ts';
 import { findUsableCredential, insertTrustAnchor } from '../signatures/signatures.repository.ts';
-import { createTestCa } from '../signatures/throwaway-ca.ts';
 
 export interface ReceiptSeal {
   identity: SigningIdentity;
@@ -32,6 +31,7 @@ export async function loadReceiptSeal(
   },
   actor: Actor,
 ): Promise<ReceiptSeal> {
+  const { loadSigningIdentity } = await signatureCrypto();
   const now = deps.clock.now();
   if (deps.sealPassword) {
     const credential = await findUsableCredential(deps.db, {
@@ -70,6 +70,7 @@ const findPortalSeal = (db: Db, officeId: string) =>
   db.selectFrom('portal_seals').selectAll().where('office_id', '=', officeId).executeTakeFirst();
 
 async function generatePortalSeal(deps: { db: Db; clock: Clock; actor: Actor }) {
+  const { createTestCa, describeCertificate } = await signatureCrypto();
   const now = deps.clock.now();
   const notBefore = new Date(now.getTime() - 24 * 3600 * 1000);
   const ca = createTestCa({

@@ -6,8 +6,7 @@ import { assignIncoming } from '../assignments/assignments.usecases.ts';
 import { listItemFiles } from '../incoming/incoming.repository.ts';
 import { attachIncomingFile, registerIncoming } from '../incoming/incoming.usecases.ts';
 import { runInTransaction } from '../../platform/record/transaction.ts';
-import { describeCertificate } from '../signatures/certificates.ts';
-import { signXmlEnveloped } from '../signatures/xades-sign.ts';
+import { signatureCrypto } from '../signatures/crypto.ts';
 import { buildApplicationXml, renderApplicationPdf } from './application-document.ts';
 import { checkAttachments, type Upload } from './attachments.ts';
 import type { CitizenSession } from './citizen-sessions.usecases.ts';
@@ -266,6 +265,7 @@ async function issueReceipt(
     accessCode: item.access_code,
   };
   const seal = await loadReceiptSeal({ ...deps, logger: deps.logger }, actor);
+  const { describeCertificate, signXmlEnveloped } = await signatureCrypto();
   const now = deps.clock.now();
   const xml = await signXmlEnveloped(seal.identity, buildReceiptXml(content), now);
   const signer = describeCertificate(seal.identity.certificate);

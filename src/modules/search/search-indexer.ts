@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
-import { extractPdfText } from '../../platform/files/pdf-text.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { NewRow } from '../../platform/db/schema.ts';
 import { drainOutbox, type OutboxEvent } from '../../platform/outbox/outbox.ts';
@@ -173,6 +172,8 @@ async function readText(deps: IndexerDeps, sha256: string, contentType: string) 
       return (await deps.files.get(sha256)).toString('utf8').slice(0, MAX_BODY_CHARS);
     }
     if (contentType === 'application/pdf') {
+      // pdf-lib loads with the first PDF the indexer reads (see bin/server-bundle.js).
+      const { extractPdfText } = await import('../../platform/files/pdf-text.ts');
       const { pages } = await extractPdfText(new Uint8Array(await deps.files.get(sha256)));
       return pages.join('\n').slice(0, MAX_BODY_CHARS);
     }

@@ -1,14 +1,12 @@
 import { AppError } from '../../platform/errors.ts';
 import { listItemFiles } from '../incoming/incoming.repository.ts';
 import { getIncomingOrThrow } from '../incoming/incoming.usecases.ts';
-import { verifyPdfSignatures } from './pades-verify.ts';
-import { isPdf } from './pdf-signature-dictionaries.ts';
+import { signatureCrypto } from './crypto.ts';
 import type { VerifyOptions } from './signer-report.ts';
 import { loadTrustAnchors } from './signing-credentials.usecases.ts';
 import { signatureErrors } from './signatures.errors.ts';
 import type { IncomingFileSignatures, ValidationReport } from './signatures.schemas.ts';
 import type { FileDeps } from './signatures.usecases.ts';
-import { readDetachedReferences, verifyXmlSignatures } from './xades-verify.ts';
 
 type AttachedFile = Awaited<ReturnType<typeof listItemFiles>>[number];
 
@@ -57,6 +55,8 @@ async function checkFile(
   options: VerifyOptions,
 ): Promise<{ reports: ValidationReport[]; signedFileId: string | null }> {
   const content = await read(file);
+  const { isPdf, readDetachedReferences, verifyPdfSignatures, verifyXmlSignatures } =
+    await signatureCrypto();
   if (isPdf(content))
     return { reports: await verifyPdfSignatures(content, options), signedFileId: null };
   // CAdES (.p7s, .p7m) is not verified yet: say so rather than report the file as unsigned.

@@ -1,9 +1,7 @@
-import { signPdf } from './pades-sign.ts';
-import { isPdf } from './pdf-signature-dictionaries.ts';
+import { signatureCrypto } from './crypto.ts';
 import type { SigningIdentity } from './pkcs12.ts';
 import { signatureErrors } from './signatures.errors.ts';
 import type { SignatureFormat } from './signatures.schemas.ts';
-import { signDetached } from './xades-sign.ts';
 
 export const FORMAT_LABELS: Record<SignatureFormat, string> = {
   'xades-bes': 'XAdES-BES',
@@ -29,6 +27,7 @@ export async function createSignatureFile(
     signingTime: Date;
   },
 ): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const { isPdf, signDetached, signPdf } = await signatureCrypto();
   if (format === 'xades-bes') {
     const xml = await signDetached(input);
     return { bytes: new TextEncoder().encode(xml), fileName: `${input.fileName}.xades` };

@@ -8,8 +8,7 @@ import { canMove, moveDocument } from '../documents/document-lifecycle.ts';
 import { findVersionFile } from '../documents/documents.repository.ts';
 import { getDocumentForAction } from '../documents/documents.usecases.ts';
 import { runInTransaction, type ActorDeps } from '../../platform/record/transaction.ts';
-import { describeCertificate } from './certificates.ts';
-import { loadSigningIdentity } from './pkcs12.ts';
+import { signatureCrypto } from './crypto.ts';
 import { createSignatureFile, FORMAT_LABELS, SIGNATURE_CONTENT_TYPES } from './signature-files.ts';
 import { loadTrustAnchors } from './signing-credentials.usecases.ts';
 import { signatureErrors } from './signatures.errors.ts';
@@ -36,6 +35,7 @@ export async function signDocument(
   rawInput: SignDocumentInput,
 ) {
   const input = signDocumentSchema.parse(rawInput);
+  const { describeCertificate, loadSigningIdentity } = await signatureCrypto();
   return runInTransaction(deps, async (tx) => {
     const document = await getDocumentForAction(tx.trx, tx.actor, documentId, 'read');
     const locked = await repo.lockDocument(tx.trx, document.id);

@@ -1,8 +1,8 @@
 import type { X509Certificate } from 'node:crypto';
 import type { Executor } from '../../platform/db/database.ts';
 import { runInTransaction, type ActorDeps } from '../../platform/record/transaction.ts';
-import { describeCertificate, parseCertificate, type CertificateSummary } from './certificates.ts';
-import { loadSigningIdentity } from './pkcs12.ts';
+import type { CertificateSummary } from './certificates.ts';
+import { signatureCrypto } from './crypto.ts';
 import { signatureErrors } from './signatures.errors.ts';
 import { mayManageOfficeSignatures } from './signatures.policy.ts';
 import * as repo from './signatures.repository.ts';
@@ -23,6 +23,7 @@ export async function addSigningCredential(
     throw signatureErrors.forbidden();
   }
   if (input.kind === 'personal' && deps.actor.kind !== 'person') throw signatureErrors.forbidden();
+  const { describeCertificate, loadSigningIdentity } = await signatureCrypto();
   const identity = await loadSigningIdentity(p12, input.password);
   const certificate = describeCertificate(identity.certificate);
   assertUsableForSigning(certificate, deps.clock.now());
@@ -79,6 +80,7 @@ export async function listSigningCredentials(deps: ActorDeps) {
 /** Adds a CA certificate (DER or PEM) whose signatures the office trusts when verifying. */
 export async function addTrustAnchor(deps: ActorDeps, certificateBytes: Uint8Array) {
   if (!mayManageOfficeSignatures(deps.actor)) throw signatureErrors.forbidden();
+  const { describeCertificate, parseCertificate } = await signatureCrypto();
   const certificate = parseCertificate(certificateBytes);
   const summary = describeCertificate(certificate);
   if (!summary.isCa) throw signatureErrors.invalidCertificate({ reason: 'not a CA certificate' });
@@ -128,6 +130,7 @@ export async function listTrustAnchors(deps: ActorDeps) {
 /** The office's trusted CA certificates, ready for chain building. */
 export async function loadTrustAnchors(db: Executor, officeId: string): Promise<X509Certificate[]> {
   const rows = await repo.listTrustAnchors(db, officeId);
+  const { parseCertificate } = await signatureCrypto();
   return rows.map((row) => parseCertificate(row.certificate));
 }
 

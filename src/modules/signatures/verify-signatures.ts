@@ -1,8 +1,6 @@
-import { verifyPdfSignatures } from './pades-verify.ts';
-import { isPdf } from './pdf-signature-dictionaries.ts';
+import { signatureCrypto } from './crypto.ts';
 import type { VerifyOptions } from './signer-report.ts';
 import type { ValidationReport } from './signatures.schemas.ts';
-import { verifyXmlSignatures } from './xades-verify.ts';
 
 export type { VerifyOptions } from './signer-report.ts';
 
@@ -17,6 +15,7 @@ export async function verifySignatures(
   detachedContent?: Uint8Array,
   options: VerifyOptions = {},
 ): Promise<ValidationReport[]> {
+  const { isPdf, verifyPdfSignatures, verifyXmlSignatures } = await signatureCrypto();
   if (!startsLikeXml(bytes) && isPdf(bytes)) return verifyPdfSignatures(bytes, options);
   return verifyXmlSignatures(bytes, detachedContent, options);
 }

@@ -16,7 +16,6 @@ import {
   type TransactionContext,
 } from '../../platform/record/transaction.ts';
 import { loadLetterContext, type Addressee } from './letter-context.ts';
-import { renderLetterPdf } from './letter-pdf.ts';
 import { fillTemplate, toFieldValues } from './template-render.ts';
 import { templateErrors } from './templates.errors.ts';
 import {
@@ -146,6 +145,8 @@ async function renderCaseLetter(
   const body = fillTemplate(template.body, { ...values, ...toFieldValues(input.fields) });
   const town = frame.office.town;
   if (!town) throw templateErrors.letterheadMissing();
+  // pdf-lib and the fonts load with the first letter a process renders (see bin/server-bundle.js).
+  const { renderLetterPdf } = await import('./letter-pdf.ts');
   return renderLetterPdf(
     {
       ...frame,

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../errors.ts';
 
 export interface StoredBlob {
@@ -141,6 +140,8 @@ async function syncDirectory(directory: string): Promise<void> {
 
 /** The type is read from the content, never trusted from the client. */
 export async function sniffContentType(content: Uint8Array): Promise<string> {
+  // file-type loads with the first upload, not with every process.
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(content);
   if (detected) return detected.mime;
   let head: string;

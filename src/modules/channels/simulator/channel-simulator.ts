@@ -1,9 +1,8 @@
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadSigningIdentity } from '../../signatures/pkcs12.ts';
-import { createTestPki, type TestPki } from '../../signatures/throwaway-ca.ts';
-import { signXmlEnveloped } from '../../signatures/xades-sign.ts';
+import { signatureCrypto } from '../../signatures/crypto.ts';
+import type { TestPki } from '../../signatures/throwaway-ca.ts';
 import type { ChannelName } from '../channel-client.ts';
 import { buildEvidence } from '../edoreczenia/evidence.ts';
 import { edoreczeniaSendSchema } from '../edoreczenia/edoreczenia.envelope.ts';
@@ -159,19 +158,19 @@ export async function startChannelSimulator(
   let counter = 0;
 
   let pkiPromise: Promise<TestPki> | undefined;
-  const pki = () => (pkiPromise ??= Promise.resolve(createTestPki()));
+  const pki = () => (pkiPromise ??= signatureCrypto().then((crypto) => crypto.createTestPki()));
   const seal = async () => {
-    const p = await pki();
+    const [p, { loadSigningIdentity }] = await Promise.all([pki(), signatureCrypto()]);
     return loadSigningIdentity(p.officeSeal.p12, p.officeSeal.password);
   };
   const personal = async () => {
-    const p = await pki();
+    const [p, { loadSigningIdentity }] = await Promise.all([pki(), signatureCrypto()]);
     return loadSigningIdentity(p.personal.p12, p.personal.password);
   };
   const signWith =
     (identity: () => ReturnType<typeof seal>): Sign =>
     async (xml, at) =>
-      signXmlEnveloped(await identity(), xml, at);
+      (await signatureCrypto()).signXmlEnveloped(await identity(), xml, at);
 
   const key = (channel: ChannelName, mailbox: string) => `${channel} ${mailbox}`;
   const inbox = (channel: ChannelName, mailbox: string) => {

@@ -3,7 +3,6 @@ import { inflateRawSync } from 'node:zlib';
 import { DOMParser } from '@xmldom/xmldom';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { SignedXml } from 'xml-crypto';
 import { isValidPesel } from '../../../platform/polish-identifiers.ts';
 import { EIDAS_ATTRIBUTES } from './identity-provider.ts';
 import type { IdpSigningKey } from './idp-signing-key.ts';
@@ -77,7 +76,7 @@ export function createDemoIdentityProvider(options: DemoIdpOptions) {
         400,
       );
     }
-    const response = buildSignedResponse(options, request, citizen, now());
+    const response = await buildSignedResponse(options, request, citizen, now());
     const nonce = randomBytes(12).toString('base64');
     c.header(
       'Content-Security-Policy',
@@ -110,12 +109,32 @@ export function parseAuthnRequest(encoded: string, deflated: boolean): AuthnRequ
 
 const escapeXml = (value: string) => value.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-export function buildSignedResponse(
+export async function buildSignedResponse(
   options: Pick<DemoIdpOptions, 'key' | 'entityId'>,
   request: AuthnRequest,
   citizen: { givenName: string; familyName: string; pesel: string },
   at: Date,
-): string {
+): Promise<string> {
+  // xml-crypto loads at the first demo sign-in, not with every process.
+  const { SignedXml } = await import('xml-crypto');
+  const sign = (xml: string, reference: string, after: string) => {
+    const signature = new SignedXml({
+      privateKey: options.key.privateKeyPem,
+      publicCert: options.key.certificatePem,
+      signatureAlgorithm: RSA_SHA256,
+      canonicalizationAlgorithm: EXC_C14N,
+    });
+    signature.addReference({
+      xpath: reference,
+      digestAlgorithm: SHA256,
+      transforms: [ENVELOPED, EXC_C14N],
+    });
+    signature.computeSignature(xml, {
+      prefix: 'ds',
+      location: { reference: after, action: 'after' },
+    });
+    return signature.getSignedXml();
+  };
   const iso = (offsetMs: number) => new Date(at.getTime() + offsetMs).toISOString();
   const id = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
   const attribute = (name: string, value: string) =>
@@ -137,37 +156,16 @@ export function buildSignedResponse(
     attribute(EIDAS_ATTRIBUTES.familyName, citizen.familyName) +
     `</saml:AttributeStatement></saml:Assertion></samlp:Response>`;
   const assertionSigned = sign(
-    options.key,
     xml,
     "//*[local-name(.)='Assertion']",
     "//*[local-name(.)='Assertion']/*[local-name(.)='Issuer']",
   );
   const signed = sign(
-    options.key,
     assertionSigned,
     "/*[local-name(.)='Response']",
     "/*[local-name(.)='Response']/*[local-name(.)='Issuer']",
   );
   return Buffer.from(signed, 'utf8').toString('base64');
-}
-
-function sign(key: IdpSigningKey, xml: string, reference: string, after: string): string {
-  const signature = new SignedXml({
-    privateKey: key.privateKeyPem,
-    publicCert: key.certificatePem,
-    signatureAlgorithm: RSA_SHA256,
-    canonicalizationAlgorithm: EXC_C14N,
-  });
-  signature.addReference({
-    xpath: reference,
-    digestAlgorithm: SHA256,
-    transforms: [ENVELOPED, EXC_C14N],
-  });
-  signature.computeSignature(xml, {
-    prefix: 'ds',
-    location: { reference: after, action: 'after' },
-  });
-  return signature.getSignedXml();
 }
 
 function loginPage(samlRequest: string, relayState: string, error?: string) {

@@ -26,7 +26,7 @@ export interface IdentityProvider {
     form: Record<string, string>;
   }): Promise<{ identity: CitizenIdentity; relayState: string | null }>;
   /** SAML metadata of the portal as a service provider, to register it with the node. */
-  metadata(context: { acsUrl: string }): string;
+  metadata(context: { acsUrl: string }): Promise<string>;
 }
 
 /**

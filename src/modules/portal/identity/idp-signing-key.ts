@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import forge from 'node-forge';
-import { createTestCa } from '../../signatures/throwaway-ca.ts';
+import { signatureCrypto } from '../../signatures/crypto.ts';
 
 export interface IdpSigningKey {
   privateKeyPem: string;
@@ -12,7 +11,13 @@ export interface IdpSigningKey {
  * A signing key and certificate for the demo and test identity provider, issued by a throw-away
  * CA (src/modules/signatures/throwaway-ca.ts). Never trusted outside a demo or a test run.
  */
-export function createIdpSigningKey(commonName = 'Obieg – demonstracyjny dostawca tożsamości') {
+export async function createIdpSigningKey(
+  commonName = 'Obieg – demonstracyjny dostawca tożsamości',
+): Promise<IdpSigningKey> {
+  const [{ default: forge }, { createTestCa }] = await Promise.all([
+    import('node-forge'),
+    signatureCrypto(),
+  ]);
   const ca = createTestCa({ commonName: `${commonName} CA` });
   const issued = ca.issue({ commonName, kind: 'office_seal' });
   const asn1 = forge.asn1.fromDer(forge.util.binary.raw.encode(issued.p12));
@@ -31,14 +36,14 @@ export function createIdpSigningKey(commonName = 'Obieg – demonstracyjny dosta
  * signs and checks with the same key, and a sign-in in flight survives a restart. The first
  * process to write it wins; the others read its file.
  */
-export function demoIdpSigningKey(dataDir: string): IdpSigningKey {
+export async function demoIdpSigningKey(dataDir: string): Promise<IdpSigningKey> {
   const file = path.join(dataDir, 'demo-idp-key.json');
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as IdpSigningKey;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const key = createIdpSigningKey();
+  const key = await createIdpSigningKey();
   fs.mkdirSync(dataDir, { recursive: true });
   const scratch = `${file}.${process.pid}`;
   fs.writeFileSync(scratch, JSON.stringify(key), { mode: 0o600 });

@@ -1,4 +1,4 @@
-import { SAML, ValidateInResponseTo, type SamlConfig } from '@node-saml/node-saml';
+import type { SamlConfig } from '@node-saml/node-saml';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { portalErrors } from '../portal.errors.ts';
@@ -33,7 +33,9 @@ export function createSamlIdentityProvider(
   options: SamlProviderOptions,
 ): IdentityProvider {
   const cacheProvider = samlRequestCache(deps.db, deps.clock);
-  const samlFor = (acsUrl: string) => {
+  // node-saml (with xml-crypto and xmldom) loads at the first sign-in, not with every process.
+  const samlFor = async (acsUrl: string) => {
+    const { SAML, ValidateInResponseTo } = await import('@node-saml/node-saml');
     const config: SamlConfig = {
       entryPoint:
         typeof options.entryPoint === 'string' ? options.entryPoint : options.entryPoint(acsUrl),
@@ -56,13 +58,15 @@ export function createSamlIdentityProvider(
   return {
     label: options.label,
     async startSignIn({ acsUrl, relayState }) {
-      return samlFor(acsUrl).getAuthorizeUrlAsync(relayState, undefined, {});
+      return (await samlFor(acsUrl)).getAuthorizeUrlAsync(relayState, undefined, {});
     },
     async finishSignIn({ acsUrl, form }) {
       if (!form.SAMLResponse) throw portalErrors.signInFailed({ reason: 'no SAMLResponse' });
       let profile;
       try {
-        ({ profile } = await samlFor(acsUrl).validatePostResponseAsync({
+        ({ profile } = await (
+          await samlFor(acsUrl)
+        ).validatePostResponseAsync({
           SAMLResponse: form.SAMLResponse,
         }));
       } catch (error) {
@@ -72,8 +76,8 @@ export function createSamlIdentityProvider(
       const attributes = (profile.attributes ?? {}) as Record<string, unknown>;
       return { identity: identityFromAttributes(attributes), relayState: form.RelayState ?? null };
     },
-    metadata({ acsUrl }) {
-      return samlFor(acsUrl).generateServiceProviderMetadata(null);
+    async metadata({ acsUrl }) {
+      return (await samlFor(acsUrl)).generateServiceProviderMetadata(null);
     },
   };
 }
