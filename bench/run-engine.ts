@@ -80,6 +80,8 @@ export interface EngineResult {
   ingest: IngestResult;
   /** Registration through the HTTP API of the server under test (null: --http-letters 0). */
   http: HttpRegistrationResult | null;
+  /** The same letters as one multipart POST /incoming each (letter and text together). */
+  httpOneRequest?: HttpRegistrationResult | null;
   load: {
     think: BenchOptions['think'];
     thinkFactor: number;
@@ -224,6 +226,7 @@ export async function runEngine(
     const postgresIdleDataKb = server.postgresRssKb();
     let load: EngineResult['load'];
     let http: HttpRegistrationResult | null = null;
+    let httpOneRequest: HttpRegistrationResult | null = null;
     let settings: ServerSettings;
     let databaseVersion: string;
     try {
@@ -236,18 +239,26 @@ export async function runEngine(
           log(
             `[${engine}] HTTP registration: ${options.httpLetters} letters with a text attachment, 8 in flight`,
           );
-          http = await measureHttpRegistration(
-            {
-              url: server.url,
-              login: `${officePrefix(1)}kancelaria1`,
-              letters: options.httpLetters,
-              cpu: () => ({ app: server.cpuSeconds(), postgres: server.postgresCpuSeconds() }),
-            },
-            log,
-          );
-          log(
-            `  ${http.lettersPerSecond.toFixed(1)} letters/s, app ${http.appCpuMsPerLetter?.toFixed(1) ?? '?'} CPU ms/letter (PostgreSQL ${http.postgresCpuMsPerLetter?.toFixed(1) ?? '?'}), findable p50 ${http.findable.p50Ms.toFixed(0)} / p95 ${http.findable.p95Ms.toFixed(0)} / max ${http.findable.maxMs.toFixed(0)} ms, ${http.findable.over5s} of ${http.findable.sampled} over 5 s, ${http.errors} errors`,
-          );
+          const register = (oneRequest: boolean) =>
+            measureHttpRegistration(
+              {
+                url: server.url,
+                login: `${officePrefix(1)}kancelaria1`,
+                letters: options.httpLetters,
+                oneRequest,
+                cpu: () => ({ app: server.cpuSeconds(), postgres: server.postgresCpuSeconds() }),
+              },
+              log,
+            );
+          const report = (r: HttpRegistrationResult) =>
+            log(
+              `  ${r.lettersPerSecond.toFixed(1)} letters/s, app ${r.appCpuMsPerLetter?.toFixed(1) ?? '?'} CPU ms/letter (PostgreSQL ${r.postgresCpuMsPerLetter?.toFixed(1) ?? '?'}), findable p50 ${r.findable.p50Ms.toFixed(0)} / p95 ${r.findable.p95Ms.toFixed(0)} / max ${r.findable.maxMs.toFixed(0)} ms, ${r.findable.over5s} of ${r.findable.sampled} over 5 s, ${r.errors} errors`,
+            );
+          http = await register(false);
+          report(http);
+          log(`[${engine}] HTTP registration in one request each (multipart POST /incoming)`);
+          httpOneRequest = await register(true);
+          report(httpOneRequest);
         }
         settings = await readServerSettings(observer.db);
       } finally {
@@ -297,6 +308,7 @@ export async function runEngine(
       generation,
       ingest,
       http,
+      httpOneRequest,
       load,
       cpuProfile,
       statements,

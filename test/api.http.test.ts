@@ -194,6 +194,81 @@ describe('HTTP API /api/v1', () => {
     expect(await countItems()).toBe(before + 3);
   });
 
+  it('registers a letter with its files in one multipart request, or nothing when any part is bad', async () => {
+    const kancelaria = await api.login('kancelaria');
+    const auth = { Authorization: `Bearer ${kancelaria.token}` };
+    const send = (parts: Array<[string, string | File]>) => {
+      const form = new FormData();
+      for (const [name, value] of parts) form.append(name, value);
+      return api.app.request('/api/v1/incoming', { method: 'POST', body: form, headers: auth });
+    };
+    const letter = JSON.stringify(buildIncoming({ title: 'Wniosek o wycinkę drzewa' }));
+    const scan = new File(['%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'], 'skan.pdf');
+    const note = new File(['Załącznik: mapa działki nr 12/3.'], 'mapa.txt');
+
+    const response = await send([
+      ['letter', letter],
+      ['file', scan],
+      ['file', note],
+    ]);
+    expect(response.status).toBe(201);
+    const registered = (await response.json()) as {
+      id: string;
+      rpwNumber: string;
+      files: Array<{ fileId: string; contentType: string }>;
+    };
+    expect(registered.rpwNumber).toMatch(/^RPW\/\d+\/2026$/);
+    expect(registered.files.map((f) => f.contentType)).toEqual(['application/pdf', 'text/plain']);
+    const shown = (await (await kancelaria.get(`/api/v1/incoming/${registered.id}`)).json()) as {
+      title: string;
+      files: Array<{ fileId: string; name: string }>;
+    };
+    expect(shown.title).toBe('Wniosek o wycinkę drzewa');
+    expect(shown.files.map((f) => [f.fileId, f.name])).toEqual(
+      registered.files.map((f, i) => [f.fileId, ['skan.pdf', 'mapa.txt'][i]]),
+    );
+    const events = await api.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_id', '=', registered.id)
+      .orderBy('seq')
+      .execute();
+    expect(events.map((e) => e.action)).toEqual([
+      'incoming.registered',
+      'incoming.file_attached',
+      'incoming.file_attached',
+    ]);
+
+    const before = await countItems();
+    const empty = await send([
+      ['letter', letter],
+      ['file', new File([], 'pusty.pdf')],
+    ]);
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { error: { code: string } }).error.code).toBe('file.empty');
+    const noLetter = await send([['file', scan]]);
+    expect(noLetter.status).toBe(400);
+    expect(((await noLetter.json()) as { error: { code: string } }).error.code).toBe(
+      'request.invalid',
+    );
+    const broken = await send([
+      ['letter', '{"title":'],
+      ['file', scan],
+    ]);
+    expect(broken.status).toBe(400);
+    expect(
+      ((await broken.json()) as { error: { code: string; messagePl: string } }).error,
+    ).toMatchObject({
+      code: 'incoming.letter_field_missing',
+      messagePl: expect.stringContaining('letter'),
+    });
+    const invalid = await send([
+      ['letter', JSON.stringify({ ...buildIncoming(), channel: 'fax' })],
+    ]);
+    expect(invalid.status).toBe(400);
+    expect(await countItems()).toBe(before);
+  });
+
   it('rejects requests without a valid token', async () => {
     const response = await api.app.request('/api/v1/me');
     expect(response.status).toBe(401);

@@ -7,7 +7,8 @@ import { LatencyRecorder } from '../load/latency-recorder.ts';
 /**
  * Registration as the kancelaria does it, through the public HTTP API of the server under test:
  * POST /incoming, then POST /incoming/{id}/attachments with a ~1.5 KB Polish text, `inFlight`
- * letters at a time. Every `sampleEvery`-th letter is then looked for in the search API by a word
+ * letters at a time; or, with `oneRequest`, the letter and its text in one multipart
+ * POST /incoming (what a scanner station does). Every `sampleEvery`-th letter is then looked for in the search API by a word
  * only its text holds, polling until it is found (or 30 s), to see how soon a letter is findable.
  */
 export interface HttpRegistrationResult {
@@ -43,6 +44,7 @@ export async function measureHttpRegistration(
     login: string;
     letters: number;
     inFlight?: number;
+    oneRequest?: boolean;
     sampleEvery?: number;
     cpu: () => CpuSample;
   },
@@ -85,17 +87,24 @@ export async function measureHttpRegistration(
 
   const registerOne = async (index: number) => {
     const word = distinctiveWord(run, index);
-    const item = (
-      await client.request('POST /incoming', 'POST', '/incoming', {
+    const letter = {
+      title: `Wniosek o wydanie zaświadczenia nr ${index + 1}`,
+      sender: sender(random),
+      receivedAt: new Date().toISOString(),
+      channel: 'paper',
+      attachmentsCount: 1,
+    };
+    const file = { name: `pismo-${index + 1}.txt`, content: Buffer.from(letterText(word, index)) };
+    if (options.oneRequest) {
+      await client.request('POST /incoming (multipart)', 'POST', '/incoming', {
         token,
-        json: {
-          title: `Wniosek o wydanie zaświadczenia nr ${index + 1}`,
-          sender: sender(random),
-          receivedAt: new Date().toISOString(),
-          channel: 'paper',
-          attachmentsCount: 1,
-        },
-      })
+        form: { fields: { letter: JSON.stringify(letter) }, file },
+      });
+      if (index % sampleEvery === 0) searches.push(searchFor(word, performance.now()));
+      return;
+    }
+    const item = (
+      await client.request('POST /incoming', 'POST', '/incoming', { token, json: letter })
     ).json<{ id: string }>();
     await client.request(
       'POST /incoming/{id}/attachments',
@@ -103,10 +112,7 @@ export async function measureHttpRegistration(
       `/incoming/${item.id}/attachments`,
       {
         token,
-        form: {
-          fields: {},
-          file: { name: `pismo-${index + 1}.txt`, content: Buffer.from(letterText(word, index)) },
-        },
+        form: { fields: {}, file },
       },
     );
     if (index % sampleEvery === 0) searches.push(searchFor(word, performance.now()));

@@ -73,6 +73,11 @@ export function renderMarkdown(results: BenchResults): string {
         ? `${e.http.lettersPerSecond.toFixed(1)}; ${e.http.appCpuMsPerLetter?.toFixed(1) ?? '?'} (+ PostgreSQL ${e.http.postgresCpuMsPerLetter?.toFixed(1) ?? '?'})`
         : '–',
     );
+    row('HTTP registration in one multipart request each: letters/s; app CPU ms/letter', (e) =>
+      e.httpOneRequest
+        ? `${e.httpOneRequest.lettersPerSecond.toFixed(1)}; ${e.httpOneRequest.appCpuMsPerLetter?.toFixed(1) ?? '?'} (+ PostgreSQL ${e.httpOneRequest.postgresCpuMsPerLetter?.toFixed(1) ?? '?'}); findable p95 ${ms(e.httpOneRequest.findable.p95Ms)} ms`
+        : '–',
+    );
     row('HTTP registration: findable in search p50 / p95 / max (over 5 s)', (e) =>
       e.http
         ? `${ms(e.http.findable.p50Ms)} / ${ms(e.http.findable.p95Ms)} / ${ms(e.http.findable.maxMs)} ms (${e.http.findable.over5s} of ${e.http.findable.sampled}; ${e.http.findable.notFound} not found in 30 s)`
@@ -129,6 +134,12 @@ export function renderMarkdown(results: BenchResults): string {
       lines.push(
         '',
         `HTTP registration (${e.http.letters} letters, ${e.http.inFlight} in flight), letters/s per 1,000: ${e.http.perThousand.map((r) => r.toFixed(1)).join(', ')}.`,
+      );
+    }
+    if (e.httpOneRequest) {
+      lines.push(
+        '',
+        `HTTP registration in one request each (${e.httpOneRequest.letters} letters), letters/s per 1,000: ${e.httpOneRequest.perThousand.map((r) => r.toFixed(1)).join(', ')}.`,
       );
     }
     const best = bestStep(e) ?? e.load.steps.at(-1);

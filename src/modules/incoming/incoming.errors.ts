@@ -19,6 +19,18 @@ export const incomingErrors = defineErrors('incoming', {
     en: 'You may not register incoming items.',
     pl: 'Nie masz uprawnień do rejestrowania przesyłek wpływających.',
   },
+  letterFieldMissing: {
+    code: 'letter_field_missing',
+    status: 400,
+    en: 'Send the letter\'s metadata as JSON in the multipart field "letter" and its files in "file" fields.',
+    pl: 'Prześlij metadane przesyłki jako JSON w polu „letter”, a pliki w polach „file” (multipart/form-data).',
+  },
+  tooManyFiles: {
+    code: 'too_many_files',
+    status: 400,
+    en: 'Too many files in one registration; attach the rest to the registered letter.',
+    pl: 'Za dużo plików w jednej rejestracji; pozostałe dołącz do zarejestrowanej przesyłki.',
+  },
   receivedInFuture: {
     code: 'received_in_future',
     status: 400,

@@ -60,6 +60,11 @@ export async function insertItemFile(db: Executor, file: NewRow<'incoming_files'
   await db.insertInto('incoming_files').values(file).execute();
 }
 
+/** Files of letters in one statement; their `seq` follows the order given. */
+export async function insertItemFiles(db: Executor, files: NewRow<'incoming_files'>[]) {
+  if (files.length > 0) await db.insertInto('incoming_files').values(files).execute();
+}
+
 export function listItems(
   db: Executor,
   officeId: string,

@@ -6,6 +6,7 @@ import {
   jsonBody,
   jsonResponse,
   readUpload,
+  readUploads,
   security,
   standardErrors,
 } from '../../platform/http/route-helpers.ts';
@@ -14,6 +15,7 @@ import {
   MAX_BATCH,
   registerIncomingBatchSchema,
   registerIncomingSchema,
+  type RegisterIncomingInput,
 } from './incoming.schemas.ts';
 import {
   attachIncomingFile,
@@ -22,7 +24,10 @@ import {
   listIncoming,
   registerIncoming,
   registerIncomingBatch,
+  registerIncomingWithFiles,
+  MAX_FILES_AT_REGISTRATION,
 } from './incoming.usecases.ts';
+import { incomingErrors } from './incoming.errors.ts';
 
 const tags = ['incoming'];
 
@@ -32,16 +37,42 @@ const registeredSchema = z.object({
   accessCode: z.string().nullable(),
 });
 
+const attachedFileSchema = z.object({
+  fileId: z.uuid(),
+  sha256: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+});
+
 const registerRoute = createRoute({
   method: 'post',
   path: '/incoming',
   tags,
   security,
-  summary: 'Rejestracja przesyłki wpływającej w RPW',
-  request: jsonBody(registerIncomingSchema),
+  summary: 'Rejestracja przesyłki wpływającej w RPW (z plikami lub bez)',
+  description:
+    'JSON: same metadane. multipart/form-data: metadane jako JSON w polu `letter` i do ' +
+    `${MAX_FILES_AT_REGISTRATION} plików w polach \`file\` (skan, załączniki), zarejestrowane ` +
+    'razem w jednej transakcji.',
+  request: {
+    body: {
+      content: {
+        'application/json': { schema: registerIncomingSchema },
+        'multipart/form-data': {
+          schema: z.object({
+            letter: z.string().openapi({ description: 'metadane przesyłki (JSON)' }),
+            file: z.any().openapi({ type: 'string', format: 'binary' }).optional(),
+          }),
+        },
+      },
+      // Not `required`: each body is then validated only when it is the one sent (the use case
+      // parses the letter again, so a body of neither type is refused as invalid too).
+      required: false,
+    },
+  },
   responses: {
     201: jsonResponse(
-      registeredSchema,
+      registeredSchema.extend({ files: z.array(attachedFileSchema).optional() }),
       'Zarejestrowano (z kodem dostępu do portalu mieszkańca, drukowanym na potwierdzeniu)',
     ),
     ...standardErrors,
@@ -121,15 +152,7 @@ const attachRoute = createRoute({
     },
   },
   responses: {
-    201: jsonResponse(
-      z.object({
-        fileId: z.uuid(),
-        sha256: z.string(),
-        contentType: z.string(),
-        sizeBytes: z.number(),
-      }),
-      'Dołączono',
-    ),
+    201: jsonResponse(attachedFileSchema, 'Dołączono'),
     ...standardErrors,
   },
 });
@@ -168,9 +191,18 @@ export function registerIncomingRoutes(app: App, deps: AppDeps) {
       'x-content-sha256': file.sha256,
     });
   });
-  app.openapi(registerRoute, async (c) =>
-    c.json(await registerIncoming(actorDeps(deps, c), c.req.valid('json')), 201),
-  );
+  app.openapi(registerRoute, async (c) => {
+    if (!c.req.header('content-type')?.startsWith('multipart/form-data')) {
+      // Validated against the JSON schema (the route's other body, the form, is read below).
+      const letter = c.req.valid('json') as RegisterIncomingInput;
+      return c.json(await registerIncoming(actorDeps(deps, c), letter), 201);
+    }
+    const { files, text } = await readUploads(c, 'skan');
+    const letter = parseJson(text('letter'));
+    if (letter === undefined) throw incomingErrors.letterFieldMissing();
+    const deps_ = { ...actorDeps(deps, c), files: deps.files };
+    return c.json(await registerIncomingWithFiles(deps_, letter, files), 201);
+  });
   app.openapi(registerBatchRoute, async (c) =>
     c.json(
       {
@@ -194,4 +226,13 @@ export function registerIncomingRoutes(app: App, deps: AppDeps) {
     );
     return c.json(result, 201);
   });
+}
+
+function parseJson(text: string | undefined): RegisterIncomingInput | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as RegisterIncomingInput;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { commonErrors } from '../../platform/errors.ts';
 import { localYear } from '../../platform/clock.ts';
 import { Coalescer, identityOf } from '../../platform/db/coalescer.ts';
 import { takeNumbers } from '../../platform/db/counters.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import type { FileStore } from '../../platform/files/file-store.ts';
-import { insertStoredFile } from '../../platform/files/stored-files.ts';
+import type { FileStore, StoredBlob } from '../../platform/files/file-store.ts';
+import { insertStoredFile, insertStoredFiles } from '../../platform/files/stored-files.ts';
 import type { Actor } from '../../platform/actor/actor.ts';
 import { formatAccessCode, generateAccessCode } from './access-code.ts';
 import {
@@ -29,11 +29,6 @@ const CLOCK_TOLERANCE_MS = 5 * 60 * 1000;
 
 export const formatRpwSign = (number: number, year: number) => `RPW/${number}/${year}`;
 
-/**
- * Registers an incoming item in the RPW: the next number of the office's register for the year
- * of registration, the mandatory metadata (unknown values written as "brak danych"), and the
- * received time kept apart from the registration time.
- */
 const CHANNEL_LABELS: Record<RegisterIncomingInput['channel'], string> = {
   paper: 'papierowa',
   epuap: 'ePUAP',
@@ -42,13 +37,61 @@ const CHANNEL_LABELS: Record<RegisterIncomingInput['channel'], string> = {
   portal: 'portal mieszkańca',
 };
 
+/**
+ * Registers an incoming item in the RPW: the next number of the office's register for the year
+ * of registration, the mandatory metadata (unknown values written as "brak danych"), and the
+ * received time kept apart from the registration time.
+ */
 export async function registerIncoming(deps: ActorDeps, rawInput: RegisterIncomingInput) {
+  const { files: _files, ...registered } = await submitRegistration(deps, {
+    input: registerIncomingSchema.parse(rawInput),
+    files: [],
+  });
+  return registered;
+}
+
+/** Files one registration may carry; more are attached to the registered letter afterwards. */
+export const MAX_FILES_AT_REGISTRATION = 20;
+
+/**
+ * Registers a letter together with its files (the scan of a paper letter, the attachments of an
+ * e-mail) in one request and one transaction: a letter never stands in the register without the
+ * files it came with, and the kancelaria's scanner station makes one call per letter. The
+ * contents go to the file store first (content-addressed: a rolled-back registration leaves at
+ * most an unreferenced blob, never a row naming a missing file).
+ */
+export async function registerIncomingWithFiles(
+  deps: ActorDeps & { files: FileStore },
+  rawInput: RegisterIncomingInput,
+  uploads: Array<{ name: string; content: Uint8Array }>,
+) {
   const input = registerIncomingSchema.parse(rawInput);
+  if (uploads.length > MAX_FILES_AT_REGISTRATION) {
+    throw incomingErrors.tooManyFiles({ max: MAX_FILES_AT_REGISTRATION });
+  }
+  const files: LetterFile[] = [];
+  for (const upload of uploads) {
+    files.push({ id: randomUUID(), name: upload.name, blob: await deps.files.put(upload.content) });
+  }
+  return submitRegistration(deps, { input, files });
+}
+
+interface LetterFile {
+  id: string;
+  name: string;
+  blob: StoredBlob;
+}
+
+interface NewLetter {
+  input: RegisterIncomingParsed;
+  files: LetterFile[];
+}
+
+function submitRegistration(deps: ActorDeps, letter: NewLetter) {
   // A caller's transaction (the channels gateway) is joined as it is; otherwise the letters one
   // person registers at the same moment share one transaction (see `Coalescer`).
   if (deps.db.isTransaction) {
-    const [registered] = await runInTransaction(deps, (tx) => registerAll(tx, [input]));
-    return registered!;
+    return runInTransaction(deps, async (tx) => (await registerAll(tx, [letter]))[0]!);
   }
   const { actor } = deps;
   const key = [
@@ -60,7 +103,7 @@ export async function registerIncoming(deps: ActorDeps, rawInput: RegisterIncomi
     actor.name,
     actor.post,
   ].join('|');
-  return registrations.submit(key, { deps, input });
+  return registrations.submit(key, { deps, letter });
 }
 
 /**
@@ -70,13 +113,13 @@ export async function registerIncoming(deps: ActorDeps, rawInput: RegisterIncomi
  * numbers stay consecutive in the order the batch is taken; each letter keeps its own audit event.
  */
 const registrations = new Coalescer<
-  { deps: ActorDeps; input: RegisterIncomingParsed },
+  { deps: ActorDeps; letter: NewLetter },
   Awaited<ReturnType<typeof registerAll>>[number]
 >((batch) =>
   runInTransaction(batch[0]!.deps, (tx) =>
     registerAll(
       tx,
-      batch.map((item) => item.input),
+      batch.map((item) => item.letter),
     ),
   ),
 );
@@ -89,11 +132,18 @@ const registrations = new Coalescer<
  */
 export async function registerIncomingBatch(deps: ActorDeps, rawInputs: RegisterIncomingInput[]) {
   const inputs = registerIncomingBatchSchema.parse(rawInputs);
-  return runInTransaction(deps, (tx) => registerAll(tx, inputs));
+  const registered = await runInTransaction(deps, (tx) =>
+    registerAll(
+      tx,
+      inputs.map((input) => ({ input, files: [] })),
+    ),
+  );
+  return registered.map(({ files: _files, ...item }) => item);
 }
 
-async function registerAll(tx: TransactionContext, inputs: RegisterIncomingParsed[]) {
+async function registerAll(tx: TransactionContext, letters: NewLetter[]) {
   const { actor, trx, now } = tx;
+  const inputs = letters.map((letter) => letter.input);
   if (
     !incomingPolicy.can(actor, 'register', { unitIds: [actor.unitId], ownerIds: [actor.userId] })
   ) {
@@ -136,21 +186,62 @@ async function registerAll(tx: TransactionContext, inputs: RegisterIncomingParse
     access_code: generateAccessCode(),
   }));
   const items = await repo.insertItems(trx, rows);
-  await tx.recordAll(
-    inputs.map((input, i) => ({
-      action: 'incoming.registered',
-      description: `Zarejestrowano przesyłkę ${items[i]!.rpw_sign} (${CHANNEL_LABELS[input.channel]}) od ${input.sender.name}`,
-      subject: { type: 'incoming', id: items[i]!.id },
-      documentId: items[i]!.rpw_sign,
-      payload: { channel: input.channel },
+  const attached = letters.flatMap((letter, i) =>
+    letter.files.map((file) => ({ item: items[i]!, file })),
+  );
+  await insertStoredFiles(
+    trx,
+    actor,
+    attached.map(({ file }) => ({ id: file.id, blob: file.blob, originalName: file.name })),
+  );
+  await repo.insertItemFiles(
+    trx,
+    attached.map(({ item, file }) => ({
+      office_id: actor.officeId,
+      incoming_id: item.id,
+      file_id: file.id,
+      added_at: now,
+      added_by: actor.userId,
     })),
   );
-  return items.map((item) => ({
+  await tx.recordAll(
+    letters.flatMap(({ input, files }, i) => [
+      {
+        action: 'incoming.registered',
+        description: `Zarejestrowano przesyłkę ${items[i]!.rpw_sign} (${CHANNEL_LABELS[input.channel]}) od ${input.sender.name}`,
+        subject: { type: 'incoming', id: items[i]!.id },
+        documentId: items[i]!.rpw_sign,
+        payload: { channel: input.channel },
+      },
+      ...files.map((file) => fileAttachedEvent(items[i]!, file)),
+    ]),
+  );
+  return items.map((item, i) => ({
     id: item.id,
     rpwNumber: item.rpw_sign,
     accessCode: item.access_code ? formatAccessCode(item.access_code) : null,
+    files: letters[i]!.files.map((file) => attachedFile(file.id, file.blob)),
   }));
 }
+
+const fileAttachedEvent = (
+  item: { id: string; rpw_sign: string; case_id?: string | null },
+  file: LetterFile,
+) => ({
+  action: 'incoming.file_attached',
+  description: `Dołączono plik „${file.name}” do przesyłki ${item.rpw_sign}`,
+  subject: { type: 'incoming' as const, id: item.id },
+  caseId: item.case_id ?? null,
+  documentId: file.id,
+  payload: { sha256: file.blob.sha256, sizeBytes: file.blob.sizeBytes },
+});
+
+const attachedFile = (fileId: string, blob: StoredBlob) => ({
+  fileId,
+  sha256: blob.sha256,
+  contentType: blob.contentType,
+  sizeBytes: blob.sizeBytes,
+});
 
 /** Loads an item the actor may see; one they may not see does not exist for them (404). */
 export async function getIncomingOrThrow(
@@ -265,19 +356,7 @@ export async function attachIncomingFile(
       added_at: tx.now,
       added_by: tx.actor.userId,
     });
-    await tx.record({
-      action: 'incoming.file_attached',
-      description: `Dołączono plik „${file.name}” do przesyłki ${item.rpw_sign}`,
-      subject: { type: 'incoming', id: item.id },
-      caseId: item.case_id,
-      documentId: stored.id,
-      payload: { sha256: blob.sha256, sizeBytes: blob.sizeBytes },
-    });
-    return {
-      fileId: stored.id,
-      sha256: blob.sha256,
-      contentType: blob.contentType,
-      sizeBytes: blob.sizeBytes,
-    };
+    await tx.record(fileAttachedEvent(item, { id: stored.id, name: file.name, blob }));
+    return attachedFile(stored.id, blob);
   });
 }

@@ -10,16 +10,42 @@ export async function insertStoredFile(
 ) {
   return db
     .insertInto('files')
-    .values({
-      office_id: owner.officeId,
-      sha256: blob.sha256,
-      size_bytes: blob.sizeBytes,
-      content_type: blob.contentType,
-      original_name: originalName,
-      created_by: owner.userId,
-    })
+    .values(fileRow(owner, blob, originalName))
     .returning(['id', 'sha256', 'content_type', 'size_bytes'])
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * Several blobs registered as files in one statement, each with the id the caller chose (so the
+ * caller knows which row is which without relying on the order rows come back in).
+ */
+export async function insertStoredFiles(
+  db: Executor,
+  owner: { officeId: string; userId: string },
+  files: Array<{ id: string; blob: StoredBlob; originalName: string }>,
+): Promise<void> {
+  if (files.length === 0) return;
+  await db
+    .insertInto('files')
+    .values(
+      files.map(({ id, blob, originalName }) => ({ id, ...fileRow(owner, blob, originalName) })),
+    )
+    .execute();
+}
+
+function fileRow(
+  owner: { officeId: string; userId: string },
+  blob: StoredBlob,
+  originalName: string,
+) {
+  return {
+    office_id: owner.officeId,
+    sha256: blob.sha256,
+    size_bytes: blob.sizeBytes,
+    content_type: blob.contentType,
+    original_name: originalName,
+    created_by: owner.userId,
+  };
 }
 
 /**

@@ -42,6 +42,26 @@ export const security = [{ bearer: [] }];
  * A multipart upload: the file in the field "file" (400 `file.missing` without it, named
  * `defaultName` when the client sent no name) and the text fields beside it.
  */
+/** Every file of a multipart body's `file` fields (none is fine) and its text fields. */
+export async function readUploads(c: Context<AppEnv>, defaultName: string) {
+  const form = await c.req.parseBody({ all: true });
+  const entries = form['file'];
+  const files = (Array.isArray(entries) ? entries : entries === undefined ? [] : [entries]).filter(
+    (entry): entry is File => entry instanceof File,
+  );
+  const text = (name: string) =>
+    typeof form[name] === 'string' ? (form[name] as string) : undefined;
+  return {
+    files: await Promise.all(
+      files.map(async (file) => ({
+        name: file.name || defaultName,
+        content: new Uint8Array(await file.arrayBuffer()),
+      })),
+    ),
+    text,
+  };
+}
+
 export async function readUpload(c: Context<AppEnv>, defaultName: string) {
   const form = await c.req.parseBody();
   const file = form['file'];

@@ -1561,7 +1561,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Rejestracja przesyłki wpływającej w RPW */
+    /**
+     * Rejestracja przesyłki wpływającej w RPW (z plikami lub bez)
+     * @description JSON: same metadane. multipart/form-data: metadane jako JSON w polu `letter` i do 20 plików w polach `file` (skan, załączniki), zarejestrowane razem w jednej transakcji.
+     */
     post: {
       parameters: {
         query?: never;
@@ -1569,9 +1572,15 @@ export interface paths {
         path?: never;
         cookie?: never;
       };
-      requestBody: {
+      requestBody?: {
         content: {
           'application/json': components['schemas']['RegisterIncoming'];
+          'multipart/form-data': {
+            /** @description metadane przesyłki (JSON) */
+            letter: string;
+            /** Format: binary */
+            file?: string;
+          };
         };
       };
       responses: {
@@ -1586,6 +1595,13 @@ export interface paths {
               id: string;
               rpwNumber: string;
               accessCode: string | null;
+              files?: {
+                /** Format: uuid */
+                fileId: string;
+                sha256: string;
+                contentType: string;
+                sizeBytes: number;
+              }[];
             };
           };
         };
