@@ -182,3 +182,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     OBIEG_HTTP_WORKERS: workers,
   };
 }
+
+/** The settings of a child process of Obieg's: this process's own, with some replaced. */
+export function childEnvironment(overrides: Partial<Record<keyof Settings, string>>) {
+  return { ...process.env, ...overrides };
+}

@@ -88,6 +88,11 @@ export function renderMarkdown(results: BenchResults): string {
       (e) => `${mb(e.memory.idleDemoKb)} / ${mb(e.memory.idleDataKb)} / ${mb(e.memory.loadMaxKb)}`,
     );
     row(
+      'Pss idle (demo) / idle (data): app / PostgreSQL (shared pages counted once)',
+      (e) =>
+        `${mb(e.memory.idleDemoPssKb)} / ${mb(e.memory.idleDataPssKb)}; ${mb(e.memory.postgresIdleDemoPssKb)} / ${mb(e.memory.postgresIdleDataPssKb)}`,
+    );
+    row(
       'PostgreSQL RSS idle (demo) / idle (data) / max under load',
       (e) =>
         `${mb(e.memory.postgresIdleDemoKb)} / ${mb(e.memory.postgresIdleDataKb)} / ${mb(e.memory.postgresLoadMaxKb)}`,

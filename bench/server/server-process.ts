@@ -37,6 +37,12 @@ export interface ServerProcess {
   cpuSeconds(): number | null;
   /** VmRSS summed over the PostgreSQL processes (null: the postmaster is not visible). */
   postgresRssKb(): number | null;
+  /**
+   * Pss (proportional set size) summed: a page shared by n processes counts 1/n in each, so the
+   * node binary mapped by every app process and PostgreSQL's shared buffers count once.
+   */
+  pssKb(): number | null;
+  postgresPssKb(): number | null;
   postgresCpuSeconds(): number | null;
   stop(): Promise<void>;
   /** What the server printed (for diagnosing a failed start). */
@@ -100,6 +106,11 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     postgresRssKb: () => {
       const postmaster = options.postgresPid?.() ?? null;
       return postmaster ? sumOver(processTree(postmaster), readRssKb) : null;
+    },
+    pssKb: () => sumOver(appProcesses(), readPssKb),
+    postgresPssKb: () => {
+      const postmaster = options.postgresPid?.() ?? null;
+      return postmaster ? sumOver(processTree(postmaster), readPssKb) : null;
     },
     postgresCpuSeconds: () => {
       const postmaster = options.postgresPid?.() ?? null;
@@ -188,10 +199,14 @@ function sumOver(pids: number[], read: (pid: number) => number | null): number |
   return total;
 }
 
-export function readRssKb(pid: number): number | null {
+export const readRssKb = (pid: number) => readProcKb(`/proc/${pid}/status`, /^VmRSS:\s+(\d+) kB/m);
+
+export const readPssKb = (pid: number) =>
+  readProcKb(`/proc/${pid}/smaps_rollup`, /^Pss:\s+(\d+) kB/m);
+
+function readProcKb(file: string, pattern: RegExp): number | null {
   try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
+    const match = pattern.exec(fs.readFileSync(file, 'utf8'));
     return match ? Number(match[1]) : null;
   } catch {
     return null;

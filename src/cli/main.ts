@@ -1,6 +1,7 @@
+import { fork } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { loadSettings, settingsDocumentation } from '../config.ts';
+import { childEnvironment, loadSettings, settingsDocumentation } from '../config.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { buildOpenApiDocument } from '../app.ts';
 import { findDemoOffice, seedDemoOffice } from '../demo/demo-office.ts';
@@ -73,6 +74,24 @@ async function ensureDemoSigning(runtime: Runtime) {
   if (demo) await seedDemoSigning(runtime, demo);
 }
 
+/**
+ * The same, in a short-lived process of its own, for `serve`: generating 21 keys and signing with
+ * them grows a heap by tens of megabytes that V8 keeps, and the primary runs for months.
+ */
+function ensureDemoSigningApart(runtime: Runtime) {
+  return new Promise<void>((resolve, reject) => {
+    const child = fork(process.argv[1]!, ['demo', '--signing-only'], {
+      env: childEnvironment({ DATABASE_URL: runtime.database.connectionString }),
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`obieg demo --signing-only: ${signal ?? `exit code ${code}`}`)),
+    );
+  });
+}
+
 program
   .command('serve')
   .description('Uruchamia serwer HTTP (API) / starts the HTTP server')
@@ -81,7 +100,11 @@ program
     'na pustej bazie tworzy urząd demonstracyjny / seed the demo office into an empty database',
   )
   .action((options: { demo?: boolean }) =>
-    runServe({ demo: Boolean(options.demo), ensureDemo, ensureDemoSigning }),
+    runServe({
+      demo: Boolean(options.demo),
+      ensureDemo,
+      ensureDemoSigning: ensureDemoSigningApart,
+    }),
   );
 
 program
@@ -92,8 +115,13 @@ program
 program
   .command('demo')
   .description('Tworzy urząd demonstracyjny w pustej bazie / seeds the demo office')
-  .action(() =>
+  .option(
+    '--signing-only',
+    "tylko brakujące certyfikaty urzędu demonstracyjnego / only the demo office's missing certificates",
+  )
+  .action((options: { signingOnly?: boolean }) =>
     withRuntime(async (runtime) => {
+      if (options.signingOnly) return ensureDemoSigning(runtime);
       const created = await ensureDemo(runtime);
       await ensureDemoSigning(runtime);
       console.log(
