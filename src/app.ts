@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { cleanTextGuard } from './platform/http/clean-text.ts';
+import { securityHeaders } from './platform/http/security-headers.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { actorActions } from './actor-actions.ts';
 import { registerArchiveRoutes } from './modules/archive/archive.routes.ts';
@@ -68,6 +70,7 @@ export function createApp(
     },
   });
   api.onError(handleError(deps.logger));
+  api.use('*', securityHeaders());
   api.notFound((c) => c.json(errorBody(commonErrors.notFound()), 404));
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -95,6 +98,7 @@ export function createApp(
     c.set('token', token ?? '');
     return next();
   });
+  api.use('*', cleanTextGuard());
   api.use('*', idempotency(deps));
 
   const v1 = new OpenAPIHono<AppEnv>({

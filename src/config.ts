@@ -63,6 +63,10 @@ const settingsSchema = z.object({
   OBIEG_PORTAL_LOOKUP_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   OBIEG_PORTAL_LOOKUP_WINDOW_MIN: z.coerce.number().int().min(1).max(1440).default(15),
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
+  OBIEG_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   OBIEG_PORTAL_TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -140,8 +144,9 @@ export const settingsDocumentation: Record<keyof Settings, string> = {
   OBIEG_PORTAL_LOOKUP_MAX_FAILURES:
     'Failed status lookups allowed per client and per case within the window (default 10).',
   OBIEG_PORTAL_LOOKUP_WINDOW_MIN: 'Window of the status-lookup limit, in minutes (default 15).',
-  OBIEG_PORTAL_TRUST_PROXY:
-    'true = client address from X-Forwarded-For (only behind a proxy that sets it); default false.',
+  OBIEG_TRUST_PROXY:
+    'true = client address (sign-in and lookup limits) from X-Forwarded-For, only behind a reverse proxy that sets it; default false.',
+  OBIEG_PORTAL_TRUST_PROXY: 'The same for the portal only (the earlier name); default false.',
   OBIEG_PORTAL_WORKER_INTERVAL_S:
     'Portal worker period in seconds (interrupted registrations, letters not downloaded); 0 disables it (default 60).',
   OBIEG_PORTAL_UNCOLLECTED_DAYS:

@@ -24,6 +24,7 @@ export async function openRuntime(
     files,
     logger,
     sessionHours: settings.OBIEG_SESSION_HOURS,
+    trustProxy: settings.OBIEG_TRUST_PROXY || settings.OBIEG_PORTAL_TRUST_PROXY,
     sealPassword: settings.OBIEG_SEAL_PASSWORD,
   };
   return {

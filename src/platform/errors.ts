@@ -50,6 +50,12 @@ export const commonErrors = defineErrors('request', {
     en: 'Not found.',
     pl: 'Nie znaleziono.',
   },
+  invalidText: {
+    code: 'invalid_text',
+    status: 400,
+    en: 'The text contains a NUL character or a broken UTF-16 surrogate; remove it and send again.',
+    pl: 'Tekst zawiera znak NUL lub uszkodzony znak Unicode; usuń go i wyślij ponownie.',
+  },
   payloadTooLarge: {
     code: 'payload_too_large',
     status: 413,

@@ -60,6 +60,11 @@ async function signIn(back = '/portal/sprawy') {
   expect(toIdp.origin).toBe(IDP);
   const login = await idpApp.request(`${toIdp.pathname}${toIdp.search}`);
   expect(login.status).toBe(200);
+  // The identity provider's own page runs no script and is never framed (issue 18).
+  expect(login.headers.get('content-security-policy')).toMatch(
+    /default-src 'none'.*frame-ancestors 'none'/,
+  );
+  expect(login.headers.get('content-security-policy')).not.toContain('script-src');
   const page = await login.text();
   const answer = await idpApp.request(
     '/sso',

@@ -88,3 +88,12 @@ export function useTestApi(): TestApi {
 export function json(method: string, body: unknown): RequestInit {
   return { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
 }
+
+/** How many letters the register holds: a refused request must leave it unchanged. */
+export async function countIncomingItems(api: TestApi) {
+  const { n } = await api.database.db
+    .selectFrom('incoming_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}

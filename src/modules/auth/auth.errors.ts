@@ -10,14 +10,20 @@ export const authErrors = defineErrors('auth', {
   throttled: {
     code: 'throttled',
     status: 429,
-    en: 'Too many failed logins. Try again in 15 minutes.',
-    pl: 'Zbyt wiele nieudanych logowań. Spróbuj ponownie za 15 minut.',
+    en: 'Too many failed logins from this address. Try again in 15 minutes.',
+    pl: 'Zbyt wiele nieudanych logowań z tego adresu. Spróbuj ponownie za 15 minut.',
   },
   unauthenticated: {
     code: 'unauthenticated',
     status: 401,
     en: 'Sign in first: the token is missing, expired or revoked.',
     pl: 'Zaloguj się: brak tokenu, token wygasł lub został unieważniony.',
+  },
+  forbidden: {
+    code: 'forbidden',
+    status: 403,
+    en: 'Only an administrator of the office issues API tokens.',
+    pl: 'Tokeny API wydaje administrator urzędu.',
   },
   notSystemAccount: {
     code: 'not_system_account',

@@ -1,3 +1,4 @@
+import { clientAddress } from '../../platform/http/client-address.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Actor } from '../../platform/actor/actor.ts';
 import type { App, AppDeps } from '../../platform/http/http-types.ts';
@@ -113,7 +114,8 @@ export function registerAuthRoutes(
   options: { actorActions: (actor: Actor) => string[] },
 ) {
   app.openapi(loginRoute, async (c) => {
-    const { token, actor } = await login(deps, c.req.valid('json'));
+    const address = clientAddress(c, deps.trustProxy ?? false);
+    const { token, actor } = await login(deps, c.req.valid('json'), address);
     return c.json({ token, user: toMe(actor, options.actorActions) }, 200);
   });
   app.openapi(logoutRoute, async (c) => {

@@ -9,9 +9,15 @@ import { accountScope, authPolicy } from './auth.policy.ts';
 import { decoyHash, verifyPassword } from '../../platform/passwords.ts';
 import { getUserOrThrow } from '../org/org.usecases.ts';
 
-/** Five failed attempts within 15 minutes lock the login for the rest of the window. */
+/**
+ * Throttling of guessed passwords: five failures for one login from one address within 15 minutes
+ * block that login *from that address* for the rest of the window, and 30 failures from one
+ * address (any logins: password spraying) block the address. The login itself is never locked:
+ * its owner signs in from their own desk while someone elsewhere guesses.
+ */
 const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 const THROTTLE_MAX_FAILURES = 5;
+const THROTTLE_MAX_FAILURES_PER_ADDRESS = 30;
 
 export interface SessionSettings {
   sessionHours: number;
@@ -23,17 +29,25 @@ const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base
 export async function login(
   deps: UseCaseDeps & SessionSettings,
   input: { login: string; password: string },
+  address = 'unknown',
 ): Promise<{ token: string; actor: Actor }> {
   const now = deps.clock.now();
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const failures = await deps.db
     .selectFrom('login_attempts')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('login', '=', input.login)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('fromAddress'),
+      eb.fn.countAll<number>().filterWhere('login', '=', input.login).as('ofLogin'),
+    ])
+    .where('address', '=', address)
     .where('succeeded', '=', false)
     .where('at', '>', since)
     .executeTakeFirstOrThrow();
-  if (Number(failures.count) >= THROTTLE_MAX_FAILURES) throw authErrors.throttled();
+  if (
+    Number(failures.ofLogin) >= THROTTLE_MAX_FAILURES ||
+    Number(failures.fromAddress) >= THROTTLE_MAX_FAILURES_PER_ADDRESS
+  )
+    throw authErrors.throttled();
 
   const user = await deps.db
     .selectFrom('users')
@@ -49,7 +63,7 @@ export async function login(
   );
   await deps.db
     .insertInto('login_attempts')
-    .values({ login: input.login, at: now, succeeded })
+    .values({ login: input.login, at: now, succeeded, address })
     .execute();
   if (!succeeded || !user) throw authErrors.invalidCredentials();
 
@@ -92,8 +106,9 @@ export async function logout(deps: UseCaseDeps, token: string): Promise<void> {
 export async function issueApiToken(deps: ActorDeps, input: { userId: string; name: string }) {
   return runInTransaction(deps, async (tx) => {
     const account = await getUserOrThrow(tx.trx, tx.actor.officeId, input.userId);
+    // Signed in but not allowed: 403, so that a client does not take it for an expired session.
     if (!authPolicy.can(tx.actor, 'issueApiToken', accountScope(account))) {
-      throw authErrors.unauthenticated();
+      throw authErrors.forbidden();
     }
     if (account.kind !== 'system') throw authErrors.notSystemAccount();
     const token = newToken('oba');

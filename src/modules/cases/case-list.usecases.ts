@@ -1,4 +1,5 @@
 import { localDate } from '../../platform/clock.ts';
+import { csvCell } from '../../platform/csv.ts';
 import { getUnitOrThrow } from '../org/org.usecases.ts';
 import type { ActorDeps } from '../../platform/record/transaction.ts';
 import { caseErrors } from './cases.errors.ts';
@@ -73,10 +74,9 @@ const CSV_COLUMNS = [
 
 /** CSV for spreadsheets used in Polish offices: semicolons, quoted fields, UTF-8 with BOM. */
 export function caseListToCsv(list: Awaited<ReturnType<typeof getCaseList>>): string {
-  const quote = (value: unknown) => `"${String(value ?? '').replaceAll('"', '""')}"`;
   const lines = [
-    CSV_COLUMNS.map(([, label]) => quote(label)).join(';'),
-    ...list.rows.map((row) => CSV_COLUMNS.map(([key]) => quote(row[key])).join(';')),
+    CSV_COLUMNS.map(([, label]) => csvCell(label)).join(';'),
+    ...list.rows.map((row) => CSV_COLUMNS.map(([key]) => csvCell(row[key])).join(';')),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

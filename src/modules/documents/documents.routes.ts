@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { fileHeaders } from '../../platform/http/security-headers.ts';
 import type { App, AppDeps } from '../../platform/http/http-types.ts';
 import {
   actorDeps,
@@ -174,10 +175,6 @@ export function registerDocumentRoutes(app: App, deps: AppDeps) {
       c.req.valid('param').id,
       c.req.valid('query').version,
     );
-    return c.body(new Uint8Array(result.content), 200, {
-      'content-type': result.contentType,
-      'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(result.fileName)}`,
-      'x-content-sha256': result.sha256,
-    });
+    return c.body(new Uint8Array(result.content), 200, fileHeaders(result));
   });
 }

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { fileHeaders } from '../../platform/http/security-headers.ts';
 import type { App, AppDeps } from '../../platform/http/http-types.ts';
 import {
   actorDeps,
@@ -185,11 +186,7 @@ export function registerIncomingRoutes(app: App, deps: AppDeps) {
   app.openapi(fileRoute, async (c) => {
     const { id, fileId } = c.req.valid('param');
     const file = await readIncomingFile({ ...actorDeps(deps, c), files: deps.files }, id, fileId);
-    return c.body(new Uint8Array(file.content), 200, {
-      'content-type': file.contentType,
-      'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      'x-content-sha256': file.sha256,
-    });
+    return c.body(new Uint8Array(file.content), 200, fileHeaders(file));
   });
   app.openapi(registerRoute, async (c) => {
     if (!c.req.header('content-type')?.startsWith('multipart/form-data')) {

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isCalendarDay } from '../../platform/http/common-schemas.ts';
 
 /** "brak danych": how the register writes an unknown value (never left empty). */
 export const NO_DATA = 'brak danych';
@@ -21,7 +22,10 @@ export const addressSchema = z.object({
 
 /** Partial dates are allowed on the letter: year, year-month or a full date. */
 const partialDate = z.union([
-  z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/),
+  z
+    .string()
+    .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/)
+    .refine((value) => value.length < 10 || isCalendarDay(value), 'not a calendar date'),
   z.literal(NO_DATA),
 ]);
 

@@ -1,4 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { Download } from './matters.usecases.ts';
 
@@ -25,17 +24,4 @@ export function sendFile(c: Context, file: Download) {
     'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
     'cache-control': 'no-store',
   });
-}
-
-/** The client's address for rate limits: the socket's, or the proxy's first X-Forwarded-For. */
-export function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }

@@ -23,13 +23,8 @@ import { resolvePortalOffice, type PortalDeps, type PortalOffice } from './porta
 import { ACS_PATH, type PortalOptions } from './portal-setup.ts';
 import { portalErrors } from './portal.errors.ts';
 import { lookupStatus } from './status-lookup.usecases.ts';
-import {
-  clientAddress,
-  COOKIE,
-  safeReturnPath,
-  SECURITY_HEADERS,
-  sendFile,
-} from './portal-http.ts';
+import { clientAddress } from '../../platform/http/client-address.ts';
+import { COOKIE, safeReturnPath, SECURITY_HEADERS, sendFile } from './portal-http.ts';
 import { submitApplication } from './submissions.usecases.ts';
 import { formBody } from './pages/form-page.ts';
 import { formsBody, homeBody, messageBody } from './pages/home-pages.ts';

@@ -59,7 +59,7 @@ export async function buildPortalOptions(
   const base = {
     settings: portal,
     publicUrl: settings.OBIEG_PORTAL_PUBLIC_URL,
-    trustProxy: settings.OBIEG_PORTAL_TRUST_PROXY,
+    trustProxy: settings.OBIEG_TRUST_PROXY || settings.OBIEG_PORTAL_TRUST_PROXY,
   };
   if (login === 'off') return { ...base, identityProvider: null, demoIdentityProvider: null };
   if (login === 'demo')

@@ -3,7 +3,7 @@ import type { App, AppDeps } from '../../platform/http/http-types.ts';
 import { jsonBody, jsonResponse, standardErrors } from '../../platform/http/route-helpers.ts';
 import { errorBodySchema } from '../../platform/http/error-handler.ts';
 import { FORM_CATALOGUE } from './forms/form-catalogue.ts';
-import { clientAddress } from './portal-http.ts';
+import { clientAddress } from '../../platform/http/client-address.ts';
 import type { PortalOptions } from './portal-setup.ts';
 import {
   portalFormSchema,

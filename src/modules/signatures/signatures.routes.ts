@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AppError } from '../../platform/errors.ts';
+import { assertCleanForm } from '../../platform/http/clean-text.ts';
+import { fileHeaders } from '../../platform/http/security-headers.ts';
 import type { App, AppDeps, AppEnv } from '../../platform/http/http-types.ts';
 import {
   actorDeps,
@@ -168,6 +170,7 @@ const incomingReportsRoute = createRoute({
 
 async function readForm(c: Context<AppEnv>) {
   const form = await c.req.parseBody();
+  assertCleanForm(form);
   const file = async (name: string) => {
     const value = form[name];
     return value instanceof File ? new Uint8Array(await value.arrayBuffer()) : undefined;
@@ -227,10 +230,7 @@ export function registerSignatureRoutes(app: App, deps: AppDeps) {
   app.openapi(signatureFileRoute, async (c) => {
     const { id, signatureId } = c.req.valid('param');
     const file = await readSignatureFile(fileDeps(c), id, signatureId);
-    return c.body(new Uint8Array(file.content), 200, {
-      'content-type': file.contentType,
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    });
+    return c.body(new Uint8Array(file.content), 200, fileHeaders(file));
   });
   app.openapi(verifyRoute, async (c) => {
     const form = await readForm(c);

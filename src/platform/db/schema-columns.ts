@@ -51,7 +51,7 @@ export const schemaColumns: { [T in keyof DB]: Record<keyof DB[T], true> } = {
     expires_at: true,
     revoked_at: true,
   },
-  login_attempts: { id: true, login: true, at: true, succeeded: true },
+  login_attempts: { id: true, login: true, at: true, succeeded: true, address: true },
   counters: { office_id: true, name: true, scope: true, year: true, value: true },
   files: {
     id: true,

@@ -105,6 +105,8 @@ export interface LoginAttemptsTable {
   login: string;
   at: Timestamp;
   succeeded: boolean;
+  /** The client's address ('unknown' where none was known). */
+  address: Generated<string>;
 }
 
 export interface CountersTable {

@@ -46,6 +46,7 @@ export function handleError(logger: Logger) {
     let appError: AppError;
     if (error instanceof AppError) appError = error;
     else if (error instanceof z.ZodError) appError = validationError(error);
+    else if (isUnstorableText(error)) appError = commonErrors.invalidText();
     else if (error instanceof HTTPException && error.status === 413)
       appError = commonErrors.payloadTooLarge();
     else if (error instanceof HTTPException && error.status < 500) {
@@ -61,4 +62,13 @@ export function handleError(logger: Logger) {
     }
     return c.json(errorBody(appError), appError.status);
   };
+}
+
+/**
+ * PostgreSQL refused a text (22021 invalid byte sequence: a NUL; 22P05 untranslatable): input the
+ * door's checks missed, answered as the client's error; the transaction has rolled back.
+ */
+function isUnstorableText(error: Error) {
+  const code = (error as { code?: unknown }).code;
+  return code === '22021' || code === '22P05';
 }

@@ -11,6 +11,8 @@ export interface AppDeps {
   files: FileStore;
   logger: Logger;
   sessionHours: number;
+  /** OBIEG_TRUST_PROXY: the client's address is a reverse proxy's X-Forwarded-For. */
+  trustProxy?: boolean;
   /** OBIEG_SEAL_PASSWORD: unlocks the office seal when a seal request gives no password. */
   sealPassword?: string | undefined;
 }

@@ -34,7 +34,7 @@ export function idempotency(deps: Pick<AppDeps, 'db'>): MiddlewareHandler<AppEnv
         'Nagłówek Idempotency-Key działa tylko w żądaniach zalogowanego użytkownika lub systemu.',
       );
     }
-    const body = await c.req.raw.clone().arrayBuffer();
+    const body = await c.req.arrayBuffer(); // Hono keeps the body for the route;
     const requestHash = createHash('sha256')
       .update(c.req.path)
       .update('\n')

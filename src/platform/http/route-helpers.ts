@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { z } from '@hono/zod-openapi';
 import { AppError } from '../errors.ts';
+import { assertCleanForm } from './clean-text.ts';
 import { errorBodySchema } from './error-handler.ts';
 import type { AppDeps, AppEnv } from './http-types.ts';
 
@@ -38,13 +39,10 @@ export const standardErrors = {
 export const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 export const security = [{ bearer: [] }];
 
-/**
- * A multipart upload: the file in the field "file" (400 `file.missing` without it, named
- * `defaultName` when the client sent no name) and the text fields beside it.
- */
 /** Every file of a multipart body's `file` fields (none is fine) and its text fields. */
 export async function readUploads(c: Context<AppEnv>, defaultName: string) {
   const form = await c.req.parseBody({ all: true });
+  assertCleanForm(form);
   const entries = form['file'];
   const files = (Array.isArray(entries) ? entries : entries === undefined ? [] : [entries]).filter(
     (entry): entry is File => entry instanceof File,
@@ -62,8 +60,13 @@ export async function readUploads(c: Context<AppEnv>, defaultName: string) {
   };
 }
 
+/**
+ * A multipart upload: the file in the field "file" (400 `file.missing` without it, named
+ * `defaultName` when the client sent no name) and the text fields beside it.
+ */
 export async function readUpload(c: Context<AppEnv>, defaultName: string) {
   const form = await c.req.parseBody();
+  assertCleanForm(form);
   const file = form['file'];
   if (!(file instanceof File)) {
     throw new AppError(

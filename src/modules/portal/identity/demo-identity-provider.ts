@@ -46,6 +46,16 @@ interface AuthnRequest {
 export function createDemoIdentityProvider(options: DemoIdpOptions) {
   const app = new Hono();
   const now = options.now ?? (() => new Date());
+  // Its pages run no script but the auto-post's (with a nonce) and are never framed.
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Content-Security-Policy'))
+      c.res.headers.set(
+        'Content-Security-Policy',
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+      );
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+  });
 
   app.get('/sso', (c) => {
     const encoded = c.req.query('SAMLRequest') ?? '';
@@ -80,7 +90,7 @@ export function createDemoIdentityProvider(options: DemoIdpOptions) {
     const nonce = randomBytes(12).toString('base64');
     c.header(
       'Content-Security-Policy',
-      `default-src 'none'; script-src 'nonce-${nonce}'; form-action *`,
+      `default-src 'none'; script-src 'nonce-${nonce}'; form-action *; base-uri 'none'; frame-ancestors 'none'`,
     );
     return c.html(autoPostPage(request.acsUrl, response, field('RelayState'), nonce));
   });
