@@ -217,7 +217,7 @@ async function readPage(
 /**
  * Files with no page left to read: their text and mean confidence, the searchable PDF (when
  * every page was read; a quarantined page leaves none), the letter's identifier proposals and
- * the audit event `ocr.finished` — one transaction per file.
+ * the audit event `ocr.finished` when tesseract read a page — one transaction per file.
  */
 async function finishReadFiles(deps: OcrDeps) {
   let finished = 0;
@@ -274,26 +274,29 @@ async function finishReadFiles(deps: OcrDeps) {
           at: tx.now,
         });
         if (!saved) return false;
-        const outcome =
-          status === 'done'
-            ? `odczytano ${pages.length} str.${confidence === null ? '' : `, pewność ${confidence}%`}`
-            : `${quarantined.length} z ${pages.length} str. w kwarantannie`;
-        await tx.record({
-          action: 'ocr.finished',
-          description: `Rozpoznano tekst pliku „${file.original_name}” (${outcome})`,
-          subject: file.incoming_id
-            ? { type: 'incoming', id: file.incoming_id }
-            : { type: 'document', id: file.document_id! },
-          payload: {
-            fileId: file.file_id,
-            status,
-            method,
-            confidence,
-            pages: pages.length,
-            quarantinedPages: quarantined.map((p) => p.page),
-            searchableFileId: searchableFile?.id ?? null,
-          },
-        });
+        // Only text OCR produced is news to the search index (it reads text files and text
+        // layers itself): the event makes the indexer read the letter or document again.
+        if (method === 'ocr') {
+          const outcome =
+            status === 'done'
+              ? `odczytano ${pages.length} str.${confidence === null ? '' : `, pewność ${confidence}%`}`
+              : `${quarantined.length} z ${pages.length} str. w kwarantannie`;
+          await tx.record({
+            action: 'ocr.finished',
+            description: `Rozpoznano tekst pliku „${file.original_name}” (${outcome})`,
+            subject: file.incoming_id
+              ? { type: 'incoming', id: file.incoming_id }
+              : { type: 'document', id: file.document_id! },
+            payload: {
+              fileId: file.file_id,
+              status,
+              confidence,
+              pages: pages.length,
+              quarantinedPages: quarantined.map((p) => p.page),
+              searchableFileId: searchableFile?.id ?? null,
+            },
+          });
+        }
         if (file.incoming_id) {
           await proposeIdentifiers(
             tx.trx,
