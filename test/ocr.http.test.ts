@@ -206,12 +206,21 @@ describe('OCR of scanned letters', () => {
     ]);
     expect(state.files[0]!.pages[0]!.lastError).toMatch(/tesseract/);
 
+    // The office's quarantine list names it; a clerk without the kancelaria's role may not see it.
+    const quarantine = (await (await kancelaria.get('/api/v1/ocr/quarantine')).json()) as Array<{
+      incomingId: string;
+      page: number;
+    }>;
+    expect(quarantine).toEqual([expect.objectContaining({ incomingId: letter.id, page: 1 })]);
+    expect((await (await api.login('referent.fn')).get('/api/v1/ocr/quarantine')).status).toBe(403);
+
     const rerun = `/api/v1/incoming/${letter.id}/reading/files/${letter.files[0]!.fileId}/rerun`;
     expect((await kancelaria.post(rerun)).status).toBe(202);
     await ocr();
     expect((await reading(kancelaria, letter.id)).files).toMatchObject([
       { status: 'running', run: 2, pages: [{ status: 'pending', attempts: 1 }] },
     ]);
+    expect(await (await kancelaria.get('/api/v1/ocr/quarantine')).json()).toEqual([]);
   });
 });
 

@@ -181,7 +181,6 @@ export async function finishFile(
     method: 'ocr' | 'text_layer' | 'text';
     confidence: number | null;
     text: string;
-    searchableFileId: string | null;
     at: Date;
   },
 ): Promise<boolean> {
@@ -192,7 +191,6 @@ export async function finishFile(
       method: outcome.method,
       confidence: outcome.confidence,
       text: outcome.text,
-      searchable_file_id: outcome.searchableFileId,
       finished_at: outcome.at,
     })
     .where('id', '=', ocrFileId)
@@ -205,6 +203,15 @@ export async function finishFile(
     .where('ocr_file_id', '=', ocrFileId)
     .execute();
   return true;
+}
+
+/** The searchable PDF made of a file (a new file of the office, beside the original). */
+export async function setSearchableFile(db: Executor, ocrFileId: string, fileId: string) {
+  await db
+    .updateTable('ocr_files')
+    .set({ searchable_file_id: fileId })
+    .where('id', '=', ocrFileId)
+    .execute();
 }
 
 /** The reading of a letter's files, for the kancelaria's view, in the order they were attached. */
@@ -339,4 +346,31 @@ export function findSearchableFile(
     .where('ocr_files.incoming_id', '=', incomingId)
     .where('ocr_files.file_id', '=', fileId)
     .executeTakeFirst();
+}
+
+/** The office's quarantine: pages of letters' files that kept failing, the latest first. */
+export function listQuarantinedLetterPages(db: Executor, officeId: string, limit: number) {
+  return db
+    .selectFrom('ocr_pages')
+    .innerJoin('ocr_files', 'ocr_files.id', 'ocr_pages.ocr_file_id')
+    .innerJoin('files', 'files.id', 'ocr_files.file_id')
+    .innerJoin('incoming_items', 'incoming_items.id', 'ocr_files.incoming_id')
+    .select([
+      'ocr_files.incoming_id',
+      'incoming_items.rpw_sign',
+      'ocr_files.file_id',
+      'files.original_name',
+      'ocr_pages.page',
+      'ocr_pages.attempts',
+      'ocr_pages.last_error',
+      'ocr_files.finished_at',
+    ])
+    .where('ocr_files.office_id', '=', officeId)
+    .where('ocr_pages.status', '=', 'quarantined')
+    .where('ocr_files.status', '=', 'quarantined')
+    .orderBy('ocr_files.finished_at', 'desc')
+    .orderBy('ocr_files.id')
+    .orderBy('ocr_pages.page')
+    .limit(limit)
+    .execute();
 }

@@ -7,11 +7,17 @@ import {
   security,
   standardErrors,
 } from '../../platform/http/route-helpers.ts';
-import { fileParam, letterReadingSchema, proposalParam } from './ocr.schemas.ts';
+import {
+  fileParam,
+  letterReadingSchema,
+  proposalParam,
+  quarantinedPageSchema,
+} from './ocr.schemas.ts';
 import {
   acceptProposal,
   dismissProposal,
   getLetterReading,
+  listQuarantine,
   readSearchablePdf,
   rerunLetterOcr,
 } from './ocr.usecases.ts';
@@ -59,6 +65,19 @@ const searchableRoute = createRoute({
   },
 });
 
+const quarantineRoute = createRoute({
+  method: 'get',
+  path: '/ocr/quarantine',
+  tags,
+  security,
+  summary:
+    'Kwarantanna OCR: strony plików przesyłek, których nie udało się odczytać po ponowieniach',
+  responses: {
+    200: jsonResponse(z.array(quarantinedPageSchema), 'Strony w kwarantannie'),
+    ...standardErrors,
+  },
+});
+
 const decisionSchema = z.object({ id: z.uuid(), status: z.enum(['accepted', 'dismissed']) });
 
 const acceptRoute = createRoute({
@@ -82,6 +101,7 @@ const dismissRoute = createRoute({
 });
 
 export function registerOcrRoutes(app: App, deps: AppDeps) {
+  app.openapi(quarantineRoute, async (c) => c.json(await listQuarantine(actorDeps(deps, c)), 200));
   app.openapi(readingRoute, async (c) =>
     c.json(await getLetterReading(actorDeps(deps, c), c.req.valid('param').id), 200),
   );

@@ -73,3 +73,16 @@ export const proposalParam = z.object({
   id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
   proposalId: z.uuid().openapi({ param: { name: 'proposalId', in: 'path' } }),
 });
+
+export const quarantinedPageSchema = z
+  .object({
+    incomingId: z.uuid(),
+    rpwNumber: z.string(),
+    fileId: z.uuid(),
+    name: z.string(),
+    page: z.number().int(),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    since: z.string().nullable(),
+  })
+  .openapi('OcrQuarantinedPage');

@@ -172,3 +172,22 @@ export async function readSearchablePdf(
     sha256: searchable.sha256,
   };
 }
+
+/**
+ * The quarantine list: every page of a letter's file that kept failing, for whoever re-runs OCR
+ * in the whole office (the kancelaria); each is re-run from its letter.
+ */
+export async function listQuarantine(deps: ActorDeps) {
+  if (!ocrPolicy.visibility(deps.actor, 'rerun').all) throw ocrErrors.forbidden();
+  const rows = await repo.listQuarantinedLetterPages(deps.db, deps.actor.officeId, 500);
+  return rows.map((row) => ({
+    incomingId: row.incoming_id!,
+    rpwNumber: row.rpw_sign,
+    fileId: row.file_id,
+    name: row.original_name,
+    page: row.page,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    since: row.finished_at?.toISOString() ?? null,
+  }));
+}

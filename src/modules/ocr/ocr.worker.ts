@@ -257,6 +257,15 @@ async function finishReadFiles(deps: OcrDeps) {
     const done = await runInTransaction(
       { db: deps.db, clock: deps.clock, actor: ocrActor(file.office_id, file.requested_by) },
       async (tx) => {
+        const saved = await repo.finishFile(tx.trx, file.id, {
+          status,
+          method,
+          confidence,
+          text,
+          at: tx.now,
+        });
+        // Another node finished it first: nothing of this run is kept.
+        if (!saved) return false;
         const searchableFile = searchable
           ? await insertStoredFile(
               tx.trx,
@@ -265,15 +274,7 @@ async function finishReadFiles(deps: OcrDeps) {
               searchableName(file.original_name),
             )
           : null;
-        const saved = await repo.finishFile(tx.trx, file.id, {
-          status,
-          method,
-          confidence,
-          text,
-          searchableFileId: searchableFile?.id ?? null,
-          at: tx.now,
-        });
-        if (!saved) return false;
+        if (searchableFile) await repo.setSearchableFile(tx.trx, file.id, searchableFile.id);
         // Only text OCR produced is news to the search index (it reads text files and text
         // layers itself): the event makes the indexer read the letter or document again.
         if (method === 'ocr') {

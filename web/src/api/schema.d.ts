@@ -10106,6 +10106,96 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/ocr/quarantine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Kwarantanna OCR: strony plików przesyłek, których nie udało się odczytać po ponowieniach */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Strony w kwarantannie */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['OcrQuarantinedPage'][];
+          };
+        };
+        /** @description Nieprawidłowe dane / invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uwierzytelnienia / not signed in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Brak uprawnień / forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Nie znaleziono / not found (also outside your scope) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Konflikt stanu / state conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Naruszona reguła dziedzinowa / domain rule violated */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/incoming/{id}/reading': {
     parameters: {
       query?: never;
@@ -12281,6 +12371,18 @@ export interface components {
       reference: string | null;
       title: string;
       excerpt: string | null;
+    };
+    OcrQuarantinedPage: {
+      /** Format: uuid */
+      incomingId: string;
+      rpwNumber: string;
+      /** Format: uuid */
+      fileId: string;
+      name: string;
+      page: number;
+      attempts: number;
+      lastError: string | null;
+      since: string | null;
     };
     LetterReading: {
       files: {

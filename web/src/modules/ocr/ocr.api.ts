@@ -5,9 +5,20 @@ export type LetterReading = Schemas['LetterReading'];
 export type ReadFile = LetterReading['files'][number];
 export type Proposal = LetterReading['proposals'][number];
 
+export type QuarantinedPage = Schemas['OcrQuarantinedPage'];
+
 export const ocrKeys = {
   reading: (incomingId: string) => ['ocr', 'reading', incomingId] as const,
+  quarantine: ['ocr', 'quarantine'] as const,
 };
+
+export function useQuarantine(enabled: boolean) {
+  return useQuery({
+    queryKey: ocrKeys.quarantine,
+    queryFn: () => call(api.GET('/api/v1/ocr/quarantine')),
+    enabled,
+  });
+}
 
 /** OCR runs in the background: while a file is queued or running the screen asks again. */
 export function useLetterReading(incomingId: string) {
