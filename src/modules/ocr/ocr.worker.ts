@@ -38,6 +38,11 @@ export interface OcrOptions {
 
 /** A text file's or a page's text is capped: search and proposals need words, not books. */
 const MAX_TEXT_CHARS = 200_000;
+/**
+ * A run reads pages for about this long, then finishes the files that are complete: the first
+ * letters of a long queue become findable without waiting for the whole queue.
+ */
+const RUN_BUDGET_MS = 60_000;
 const PDF = 'application/pdf';
 
 /**
@@ -102,7 +107,12 @@ async function queueAttachments(trx: Executor, events: OutboxEvent[], now: Date)
   await repo.queueFiles(
     trx,
     files
-      .filter((file) => isReadable(file.content_type))
+      // A document's text file is indexed by search as it is and has no proposals to make.
+      .filter(
+        (file) =>
+          isReadable(file.content_type) &&
+          (letterFiles.has(file.id) || file.content_type !== 'text/plain'),
+      )
       .map((file) => ({
         office_id: file.office_id,
         file_id: file.id,
@@ -155,8 +165,9 @@ async function planQueuedFiles(deps: OcrDeps, options: OcrOptions) {
 /** Due pages, `workers` at a time, until none is due (or the process is stopping). */
 async function readDuePages(deps: OcrDeps, options: OcrOptions) {
   let read = 0;
+  const until = performance.now() + RUN_BUDGET_MS;
   const worker = async () => {
-    while (!options.stopping?.()) {
+    while (!options.stopping?.() && performance.now() < until) {
       const now = deps.clock.now();
       // A page is held for three timeouts (rasterising, OCR, saving); a crashed worker's ends.
       const leaseUntil = new Date(now.getTime() + 3 * options.timeoutMs);
