@@ -78,4 +78,36 @@ describe('OCR on the letter screen, in Chromium', () => {
     await reading.getByRole('button', { name: 'Rozpoznaj ponownie tekst pliku skan.png' }).click();
     await reading.getByText('w kolejce').waitFor();
   });
+
+  test('the register lists a page in OCR quarantine, linked to its letter', async () => {
+    const { png } = await scannedLetter(['Uszkodzony skan']);
+    const kancelaria = { ...(await server.as('kancelaria')), files: server.files };
+    const letter = await registerIncomingWithFiles(
+      kancelaria,
+      buildIncoming({ title: 'Uszkodzony skan' }),
+      [{ name: 'uszkodzony.png', content: png.slice(0, 120) }],
+    );
+    const deps = { db: server.db, clock: systemClock, files: server.files };
+    // No wait between attempts here: three failed attempts quarantine the page.
+    const options = {
+      workers: 1,
+      timeoutMs: 60_000,
+      maxAttempts: 3,
+      retryBaseMs: 0,
+      dpi: 200,
+      languages: 'pol+eng',
+    };
+    for (let attempt = 0; attempt < 3; attempt += 1) await runOcrWorker(deps, options);
+
+    page = await signInToStaffApp(browser, server.url, 'kancelaria');
+    await page.goto(`${server.url}/incoming`);
+    const quarantine = page.getByRole('region', { name: /Kwarantanna OCR/ });
+    await quarantine.getByRole('cell', { name: 'uszkodzony.png' }).waitFor();
+    await expectAccessible(page, 'register with the OCR quarantine');
+    await quarantine.getByRole('link', { name: letter.rpwNumber }).click();
+    await page
+      .getByRole('region', { name: 'Rozpoznawanie tekstu (OCR)' })
+      .getByText('Strona 1 w kwarantannie po 3 próbach:')
+      .waitFor();
+  });
 });
