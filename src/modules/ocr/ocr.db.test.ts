@@ -112,6 +112,37 @@ describe('reading the text of a letter’s files', () => {
     expect(hits.map((h) => [h.type, h.id])).toEqual([['document', document.id]]);
   });
 
+  it('proposes case signs and RPW numbers only when they name a case or letter of this office', async () => {
+    const { kase, letter: first } = await openFnCase({ ...office, as: office.as });
+    const earlier = await office.database.db
+      .selectFrom('incoming_items')
+      .select('rpw_sign')
+      .where('id', '=', first.id)
+      .executeTakeFirstOrThrow();
+    const text = [
+      `Dotyczy sprawy ${kase.sign} oraz pisma ${earlier.rpw_sign}.`,
+      'Nie ma sprawy FN.3110.999.2026 ani pisma RPW/9999/2026; XY.3110.1.2026 to znak innego urzędu.',
+      'Firma: REGON 123456785, KRS 0000123456, e-mail biuro@example.pl, NIP 123-456-32-19 (błędny).',
+    ].join('\n');
+    const letter = await register('pismo.txt', new TextEncoder().encode(text));
+    await ocr();
+    const { proposals } = await getLetterReading(await office.as('kancelaria'), letter.id);
+    expect(proposals.map((p) => `${p.kind} ${p.value}`).sort()).toEqual(
+      [
+        `case_sign ${kase.sign}`,
+        'email biuro@example.pl',
+        'krs 0000123456',
+        'regon 123456785',
+        `rpw ${earlier.rpw_sign}`,
+      ].sort(),
+    );
+    const rpw = proposals.find((p) => p.kind === 'rpw')!;
+    expect(rpw).toMatchObject({
+      relatedLetter: { id: first.id, rpwNumber: earlier.rpw_sign },
+      relatedCase: { id: kase.id, sign: kase.sign },
+    });
+  });
+
   it('kills tesseract when a page runs over its time', async () => {
     const scan = await rasterisePdf(await renderLetterPdf(['Za długo']));
     await expect(ocrPage(scan, { image: 'png' }, { ...options, timeoutMs: 5 })).rejects.toThrow(
