@@ -23,7 +23,8 @@ create table ocr_files (
   finished_at timestamptz,
   -- 1 for the first reading, +1 for each re-run the kancelaria asks for.
   run integer not null default 1,
-  unique (office_id, file_id),
+  -- File first: the search indexer looks readings up by file id alone.
+  unique (file_id, office_id),
   unique (office_id, id),
   foreign key (office_id, file_id) references files(office_id, id),
   foreign key (office_id, incoming_id) references incoming_items(office_id, id),
