@@ -66,13 +66,11 @@ export async function readPdfTextLayer(
   return withTemporaryDirectory(async (dir) => {
     const input = path.join(dir, 'input.pdf');
     await fs.writeFile(input, pdf);
-    const info = await run('pdfinfo', [input], timeoutMs);
-    const pageCount = Number(/^Pages:\s+(\d+)/m.exec(info.stdout)?.[1] ?? NaN);
-    if (!Number.isInteger(pageCount) || pageCount < 1) throw new Error('pdfinfo: no pages');
-    // pdftotext ends each page with a form feed.
+    // pdftotext ends each page with a form feed: one run gives the pages and their count.
     const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', input, '-'], timeoutMs);
-    const pages = stdout.split('\f').slice(0, pageCount);
-    while (pages.length < pageCount) pages.push('');
+    const pages = stdout.split('\f').slice(0, -1);
+    const pageCount = pages.length;
+    if (pageCount < 1) throw new Error('pdftotext: no pages');
     return { pageCount, pages };
   });
 }
