@@ -16,7 +16,7 @@ const MODULE_LAYERS = [
   ['assignments'],
   ['cases'],
   ['documents'],
-  ['templates', 'signatures', 'approvals', 'dispatch', 'case-closing'],
+  ['templates', 'signatures', 'approvals', 'dispatch', 'case-closing', 'ocr'],
   ['case-deadlines', 'search', 'notifications'],
   ['channels', 'portal', 'archive'],
 ];

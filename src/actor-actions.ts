@@ -4,6 +4,7 @@ import { casePolicy } from './modules/cases/cases.policy.ts';
 import { channelPolicy, officeScope } from './modules/channels/channels.policy.ts';
 import { dispatchPolicy } from './modules/dispatch/dispatch.policy.ts';
 import { incomingPolicy } from './modules/incoming/incoming.policy.ts';
+import { ocrPolicy } from './modules/ocr/ocr.policy.ts';
 import { orgPolicy } from './modules/org/org.policy.ts';
 import { mayManageOfficeSignatures } from './modules/signatures/signatures.policy.ts';
 import type { Actor } from './platform/actor/actor.ts';
@@ -23,6 +24,7 @@ export function actorActions(actor: Actor): string[] {
     ['cases.read', casePolicy.holds(actor, 'read')],
     ['cases.read_units', cases.all || cases.unitIds.length > 0],
     ['cases.work', casePolicy.holds(actor, 'work')],
+    ['ocr.view_quarantine', ocrPolicy.visibility(actor, 'rerun').all],
     ['outgoing.keep_register', dispatchPolicy.holds(actor, 'keepRegister')],
     ['channels.view_queues', channelPolicy.can(actor, 'viewQueues', officeScope(actor))],
     ['channels.manage_mailboxes', channelPolicy.can(actor, 'manageMailboxes', officeScope(actor))],

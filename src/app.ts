@@ -22,6 +22,7 @@ import { PUBLIC_DEADLINE_PATHS } from './modules/deadlines/deadlines.policy.ts';
 import { registerDeadlineRoutes } from './modules/deadlines/deadlines.routes.ts';
 import { registerIncomingRoutes } from './modules/incoming/incoming.routes.ts';
 import { registerJrwaRoutes } from './modules/jrwa/jrwa.routes.ts';
+import { registerOcrRoutes } from './modules/ocr/ocr.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { portalDispatchOutlet } from './modules/portal/portal-letters.ts';
 import { createPortalPages } from './modules/portal/portal-pages.routes.ts';
@@ -127,6 +128,7 @@ export function createApp(
   registerNotificationRoutes(v1, deps);
   registerTemplateRoutes(v1, deps);
   registerSearchRoutes(v1, deps);
+  registerOcrRoutes(v1, deps);
   registerPortalRoutes(v1, deps, portal);
   registerChannelRoutes(v1, deps);
   v1.get('/health', async (c) => c.json({ status: 'ok' }));

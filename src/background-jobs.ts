@@ -1,5 +1,6 @@
 import type { Settings } from './config.ts';
 import { channelJobs } from './modules/channels/channels.jobs.ts';
+import { ocrJobs } from './modules/ocr/ocr.jobs.ts';
 import { notificationJobs } from './modules/notifications/notifications.jobs.ts';
 import { portalJobs } from './modules/portal/portal.jobs.ts';
 import { searchJobs } from './modules/search/search.jobs.ts';
@@ -17,6 +18,7 @@ export function backgroundJobs(runtime: Runtime, settings: Settings): PeriodicJo
   return [
     ...notificationJobs(deps, settings),
     ...searchJobs(deps, settings),
+    ...ocrJobs(deps, settings),
     ...portalJobs(deps, settings),
     ...channelJobs(deps, settings),
   ];

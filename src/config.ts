@@ -96,11 +96,36 @@ const settingsSchema = z.object({
   OBIEG_CHANNEL_PROOF_POLL_S: z.coerce.number().min(0).max(86400).default(900),
   /** Timeout of one request to a national service, in seconds. */
   OBIEG_CHANNEL_TIMEOUT_S: z.coerce.number().min(1).max(600).default(30),
+  /** How often the OCR worker looks for new scans and due pages, in seconds (0 = never). */
+  OBIEG_OCR_INTERVAL_S: z.coerce.number().min(0).max(3600).default(5),
+  /** Pages read at the same time (tesseract processes); 1 suits a 2-core machine. */
+  OBIEG_OCR_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
+  /** Longest run of tesseract or pdftoppm on one page, in seconds; then it is killed. */
+  OBIEG_OCR_TIMEOUT_S: z.coerce.number().min(1).max(3600).default(120),
+  /** Failed attempts on one page before it is quarantined. */
+  OBIEG_OCR_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** First wait after a failed page, in seconds (doubles with each attempt). */
+  OBIEG_OCR_RETRY_BASE_S: z.coerce.number().min(0).max(86400).default(60),
+  /** Resolution PDF pages are rasterised at for OCR, in dots per inch. */
+  OBIEG_OCR_DPI: z.coerce.number().int().min(72).max(600).default(300),
+  /** Tesseract's languages (Debian's tesseract-ocr-pol and -eng, scripts/ensure-ocr.sh). */
+  OBIEG_OCR_LANGUAGES: z
+    .string()
+    .regex(/^[a-z_]+(\+[a-z_]+)*$/)
+    .default('pol+eng'),
 });
 
 export type Settings = Omit<z.infer<typeof settingsSchema>, 'OBIEG_DATA_DIR'> & {
   OBIEG_DATA_DIR: string;
 };
+
+/**
+ * The environment of a tool Obieg runs as a child process (tesseract, poppler): this process's
+ * own (PATH, locale) with the given additions.
+ */
+export function childProcessEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
 
 export const settingsDocumentation: Record<keyof Settings, string> = {
   HOST: 'Address the HTTP server listens on (default 127.0.0.1).',
@@ -170,6 +195,17 @@ export const settingsDocumentation: Record<keyof Settings, string> = {
   OBIEG_CHANNEL_PROOF_POLL_S:
     'How often a sent letter’s delivery proof is asked for, seconds (default 900).',
   OBIEG_CHANNEL_TIMEOUT_S: 'Timeout of one request to a national service, seconds (default 30).',
+  OBIEG_OCR_INTERVAL_S:
+    'OCR worker period in seconds (new scans, due pages); 0 disables it (default 5).',
+  OBIEG_OCR_WORKERS:
+    'Pages OCR reads at the same time, one tesseract process each (default 1, for 2 cores).',
+  OBIEG_OCR_TIMEOUT_S:
+    'Longest tesseract/pdftoppm run on one page before it is killed (default 120).',
+  OBIEG_OCR_MAX_ATTEMPTS: 'Failed attempts on one page before it is quarantined (default 3).',
+  OBIEG_OCR_RETRY_BASE_S:
+    'First wait after a failed OCR page in seconds, doubling with each attempt (default 60).',
+  OBIEG_OCR_DPI: 'Resolution image-only PDF pages are rasterised at for OCR (default 300).',
+  OBIEG_OCR_LANGUAGES: 'Tesseract languages (default pol+eng).',
 };
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {

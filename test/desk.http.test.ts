@@ -59,6 +59,7 @@ describe('what the staff application reads for a desk', () => {
     expect(await allowed('kancelaria')).toEqual([
       'incoming.read',
       'incoming.register',
+      'ocr.view_quarantine',
       'outgoing.keep_register',
       'channels.view_queues',
     ]);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { templateDatabaseName } from './support/template.ts';
  * OBIEG_TEST_DATABASE_URL, which the forked workers inherit.
  */
 export default async function setup() {
+  ensureOcrTools();
   let serverUrl = process.env.OBIEG_TEST_DATABASE_URL;
   let stopServer = async () => {};
   if (!serverUrl) {
@@ -60,4 +62,15 @@ async function createTemplate(serverUrl: string) {
   } finally {
     await admin.end();
   }
+}
+
+/**
+ * The OCR tests run Debian's tesseract and poppler-utils: scripts/ensure-ocr.sh installs what is
+ * missing (as root, like ensure-chromium.sh for the browser tests) and says what to install
+ * otherwise; only the OCR tests need them, so the other tests run either way.
+ */
+function ensureOcrTools() {
+  const root = new URL('../', import.meta.url);
+  const result = spawnSync('bash', ['scripts/ensure-ocr.sh'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) console.warn('OCR tests need tesseract-ocr and poppler-utils.');
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import type { Database } from '../../src/platform/db/database.ts';
-import { createDiskFileStore } from '../../src/platform/files/file-store.ts';
+import { createDiskFileStore, type FileStore } from '../../src/platform/files/file-store.ts';
 import { seedDemoOffice, type DemoOffice } from '../../src/demo/demo-office.ts';
 import { createTestDatabase } from './database.ts';
 
@@ -14,6 +14,8 @@ export interface TestApi {
   demo: DemoOffice;
   clock: ReturnType<typeof fixedClock>;
   app: ReturnType<typeof createApp>;
+  /** The app's file store (background workers the test runs read the same files). */
+  files: FileStore;
   /** Signs in a demo user and returns request helpers carrying their token. */
   login(login: string): Promise<Client>;
 }
@@ -35,10 +37,10 @@ export function useTestApi(): TestApi {
     context.database = await createTestDatabase();
     context.clock = fixedClock('2026-03-02T09:00:00+01:00');
     context.demo = await seedDemoOffice({ db: context.database.db, clock: context.clock });
-    const files = createDiskFileStore(
+    const files = (context.files = createDiskFileStore(
       path.join(os.tmpdir(), `obieg-http-test-${process.pid}`),
       MAX_FILE_BYTES,
-    );
+    ));
     context.app = createApp(
       {
         db: context.database.db,

@@ -9,6 +9,8 @@ import { openCase } from '../cases/cases.usecases.ts';
 import { assignIncoming } from '../assignments/assignments.usecases.ts';
 import { attachIncomingFile, registerIncoming } from '../incoming/incoming.usecases.ts';
 import { buildIncoming } from '../../../test/support/factories.ts';
+import { scannedLetter } from '../../../test/support/scanned-letter.ts';
+import { runOcrWorker } from '../ocr/ocr.worker.ts';
 import { searchHoldings } from './access.usecases.ts';
 import {
   answerDisposalItems,
@@ -43,6 +45,11 @@ async function heldBudgetCases() {
       name: 'skan.txt',
       content: new TextEncoder().encode(`Pismo: ${title}. Treść do zniszczenia.`),
     });
+    if (ids.length === 0) {
+      // A scan, which OCR reads into text and a searchable PDF: copies brakowanie destroys too.
+      const { png } = await scannedLetter(['Materiały do projektu budżetu', 'PESEL 44051401359']);
+      await attachIncomingFile(kancelaria, letter.id, { name: 'skan.png', content: png });
+    }
     await assignIncoming(kancelaria, letter.id, { userId: office.demo.people['referent.fn']! });
     const kase = await openCase(referent, {
       unitId: office.demo.units.FN,
@@ -53,6 +60,17 @@ async function heldBudgetCases() {
     await closeCase(referent, kase.id);
     ids.push(kase.id);
   }
+  await runOcrWorker(
+    { db: office.database.db, clock: office.clock, files },
+    {
+      workers: 1,
+      timeoutMs: 60_000,
+      maxAttempts: 3,
+      retryBaseMs: 60_000,
+      dpi: 200,
+      languages: 'pol+eng',
+    },
+  );
   office.clock.set('2028-01-10T09:00:00+01:00');
   const kierownik = await office.as('kierownik.fn');
   const transfer = await prepareTransfer(kierownik, {
@@ -124,6 +142,30 @@ describe('brakowanie: disposal of records with the state archive’s consent', (
       .execute();
     const shaOf = (caseId: string) => documentFiles.find((f) => f.case_id === caseId)!.sha256;
 
+    const readingOf = (caseId: string) =>
+      office.database.db
+        .selectFrom('ocr_files')
+        .innerJoin('incoming_items', 'incoming_items.id', 'ocr_files.incoming_id')
+        .leftJoin('files', 'files.id', 'ocr_files.searchable_file_id')
+        .select(['ocr_files.text', 'ocr_files.method', 'files.destroyed_at as copy_destroyed_at'])
+        .where('incoming_items.case_id', '=', caseId)
+        .orderBy('ocr_files.method')
+        .execute();
+    const proposalsOf = async (caseId: string) =>
+      (
+        await office.database.db
+          .selectFrom('identifier_proposals')
+          .innerJoin('incoming_items', 'incoming_items.id', 'identifier_proposals.incoming_id')
+          .select('identifier_proposals.value')
+          .where('incoming_items.case_id', '=', caseId)
+          .execute()
+      ).map((p) => p.value);
+    expect(await proposalsOf(destroyed!)).toEqual(['44051401359']);
+    expect((await readingOf(destroyed!)).map((r) => [r.method, r.text === null])).toEqual([
+      ['ocr', false],
+      ['text', false],
+    ]);
+
     const executed = await executeDisposal(archivist, list.id);
     expect(executed.status).toBe('executed');
     expect(
@@ -167,6 +209,15 @@ describe('brakowanie: disposal of records with the state archive’s consent', (
       .where('subject_type', 'in', ['document', 'incoming'])
       .execute();
     expect(indexed).toEqual([]);
+
+    // What OCR read goes too: text, proposals, and the searchable copy of the scan.
+    const readings = await readingOf(destroyed!);
+    expect(readings.map((r) => r.text)).toEqual([null, null]);
+    expect(readings[0]!.copy_destroyed_at).toEqual(expect.any(Date));
+    expect(await proposalsOf(destroyed!)).toEqual([]);
+    expect((await readingOf(onHold!)).map((r) => r.text)).toEqual([
+      expect.stringContaining('Korekta'),
+    ]);
 
     const protocolFile = await office.database.db
       .selectFrom('files')

@@ -7,6 +7,7 @@ import { insertStoredFile, markFilesDestroyed } from '../../platform/files/store
 import { findCaseDocumentFileIds } from '../documents/document-content.ts';
 import { findCaseLetterFileIds } from '../incoming/incoming.repository.ts';
 import { runInTransaction, type ActorDeps } from '../../platform/record/transaction.ts';
+import { removeCaseContentFromOcr } from '../ocr/ocr-purge.ts';
 import { removeCaseContentFromSearch } from '../search/search-purge.ts';
 import { archiveErrors } from './archive.errors.ts';
 import { archivePolicy } from './archive.policy.ts';
@@ -276,6 +277,8 @@ export async function executeDisposal(deps: FileDeps, listId: string) {
       const fileIds = [
         ...(await findCaseDocumentFileIds(tx.trx, tx.actor.officeId, item.case_id)),
         ...(await findCaseLetterFileIds(tx.trx, tx.actor.officeId, item.case_id)),
+        // The searchable PDFs OCR made of them are copies of the same content.
+        ...(await removeCaseContentFromOcr(tx.trx, tx.actor.officeId, item.case_id)),
       ];
       removable.push(...(await markFilesDestroyed(tx.trx, tx.actor.officeId, fileIds, tx.now)));
       await removeCaseContentFromSearch(tx.trx, tx.actor.officeId, item.case_id);

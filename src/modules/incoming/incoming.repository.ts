@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { NewRow } from '../../platform/db/schema.ts';
 import type { Visibility } from '../../platform/actor/policy.ts';
@@ -132,6 +133,22 @@ export async function setItemCase(db: Executor, itemId: string, caseId: string) 
   await db
     .updateTable('incoming_items')
     .set({ case_id: caseId })
+    .where('id', '=', itemId)
+    .execute();
+}
+
+/** One identifier of the sender (kind → value), kept beside the others. */
+export async function setSenderIdentifier(
+  db: Executor,
+  itemId: string,
+  kind: string,
+  value: string,
+) {
+  await db
+    .updateTable('incoming_items')
+    .set((eb) => ({
+      sender_identifiers: sql<string>`${eb.ref('sender_identifiers')} || jsonb_build_object(${kind}::text, ${value}::text)`,
+    }))
     .where('id', '=', itemId)
     .execute();
 }

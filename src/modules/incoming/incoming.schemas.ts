@@ -65,7 +65,15 @@ export const incomingItemSchema = z
     id: z.uuid(),
     rpwNumber: z.string().openapi({ example: 'RPW/12/2026' }),
     title: z.string(),
-    sender: z.object({ name: z.string(), address: addressSchema }),
+    sender: z.object({
+      name: z.string(),
+      address: addressSchema,
+      identifiers: z.record(z.string(), z.string()).openapi({
+        description:
+          'Potwierdzone identyfikatory nadawcy (PESEL, NIP, REGON, KRS, IBAN, ADE, e-mail)',
+        example: { pesel: '44051401359' },
+      }),
+    }),
     letterDate: z.string(),
     sentDate: z.string().nullable(),
     receivedAt: z.string(),

@@ -266,7 +266,11 @@ export async function getIncoming(deps: ActorDeps, id: string) {
     id: item.id,
     rpwNumber: item.rpw_sign,
     title: item.title,
-    sender: { name: item.sender_name, address: item.sender_address },
+    sender: {
+      name: item.sender_name,
+      address: item.sender_address,
+      identifiers: item.sender_identifiers,
+    },
     letterDate: item.letter_date,
     sentDate: item.sent_date,
     receivedAt: item.received_at.toISOString(),
@@ -358,5 +362,38 @@ export async function attachIncomingFile(
     });
     await tx.record(fileAttachedEvent(item, { id: stored.id, name: file.name, blob }));
     return attachedFile(stored.id, blob);
+  });
+}
+
+/** Identifiers of a sender a person may confirm on the letter. */
+export const SENDER_IDENTIFIER_LABELS = {
+  pesel: 'PESEL',
+  nip: 'NIP',
+  regon: 'REGON',
+  krs: 'KRS',
+  iban: 'rachunek (IBAN)',
+  edelivery: 'adres do doręczeń elektronicznych',
+  email: 'e-mail',
+} as const;
+export type SenderIdentifierKind = keyof typeof SENDER_IDENTIFIER_LABELS;
+
+/**
+ * A person confirms an identifier of the letter's sender (e.g. the PESEL OCR found in the scan);
+ * joins the caller's transaction when there is one.
+ */
+export async function setSenderIdentifier(
+  deps: ActorDeps,
+  incomingId: string,
+  identifier: { kind: SenderIdentifierKind; value: string },
+) {
+  return runInTransaction(deps, async (tx) => {
+    const { item } = await getIncomingOrThrow(tx.trx, tx.actor, incomingId, 'attach');
+    await repo.setSenderIdentifier(tx.trx, item.id, identifier.kind, identifier.value);
+    await tx.record({
+      action: 'incoming.sender_identifier_set',
+      description: `Nadawca przesyłki ${item.rpw_sign}: ${SENDER_IDENTIFIER_LABELS[identifier.kind]} ${identifier.value}`,
+      subject: { type: 'incoming', id: item.id },
+      payload: { kind: identifier.kind, value: identifier.value },
+    });
   });
 }

@@ -6,6 +6,7 @@ import type { NewRow } from '../../platform/db/schema.ts';
 import { drainOutbox, type OutboxEvent } from '../../platform/outbox/outbox.ts';
 import { findAssignmentLetterIds } from '../assignments/assignments.repository.ts';
 import { listFilesOfItems } from '../incoming/incoming.repository.ts';
+import { findOcrTexts } from '../ocr/ocr.repository.ts';
 
 export interface IndexerDeps {
   db: Db;
@@ -92,15 +93,19 @@ async function incomingEntries(deps: IndexerDeps, trx: Executor, incomingIds: st
     .selectAll()
     .where('id', 'in', incomingIds)
     .execute();
-  const filesOf = new Map<string, Array<{ sha256: string; content_type: string }>>();
+  const filesOf = new Map<string, Array<{ id: string; sha256: string; content_type: string }>>();
   for (const file of await listFilesOfItems(trx, incomingIds)) {
     filesOf.set(file.incoming_id, [...(filesOf.get(file.incoming_id) ?? []), file]);
   }
+  const ocrTexts = await findOcrTexts(
+    trx,
+    [...filesOf.values()].flat().map((file) => file.id),
+  );
   const entries: NewRow<'search_entries'>[] = [];
   for (const item of items) {
     const texts = [];
     for (const file of filesOf.get(item.id) ?? []) {
-      texts.push(await readText(deps, file.sha256, file.content_type));
+      texts.push(ocrTexts.get(file.id) ?? (await readText(deps, file.sha256, file.content_type)));
     }
     entries.push({
       office_id: item.office_id,
@@ -137,11 +142,16 @@ async function documentEntries(deps: IndexerDeps, trx: Executor, documentIds: st
       'cases.sign',
       'cases.unit_id',
       'cases.handler_id',
+      'files.id as file_id',
       'files.sha256',
       'files.content_type',
     ])
     .where('documents.id', 'in', documentIds)
     .execute();
+  const ocrTexts = await findOcrTexts(
+    trx,
+    documents.flatMap((d) => (d.file_id ? [d.file_id] : [])),
+  );
   const entries: NewRow<'search_entries'>[] = [];
   for (const document of documents) {
     entries.push({
@@ -153,9 +163,9 @@ async function documentEntries(deps: IndexerDeps, trx: Executor, documentIds: st
       owner_id: document.handler_id,
       title: document.title,
       reference: document.sign,
-      body: document.sha256
-        ? await readText(deps, document.sha256, document.content_type ?? '')
-        : '',
+      body:
+        (document.file_id && ocrTexts.get(document.file_id)) ??
+        (document.sha256 ? await readText(deps, document.sha256, document.content_type ?? '') : ''),
       updated_at: now,
     });
   }
@@ -163,8 +173,9 @@ async function documentEntries(deps: IndexerDeps, trx: Executor, documentIds: st
 }
 
 /**
- * Words of a stored file: plain text as is, PDFs through their text layer. Scans without a
- * text layer give nothing until OCR fills it in; a file we cannot read is logged, not fatal.
+ * Words of a stored file: plain text as is, PDFs through their text layer. A scan's words come
+ * from OCR instead (`findOcrTexts`; the letter is indexed again when its OCR finishes); a file
+ * we cannot read is logged, not fatal.
  */
 async function readText(deps: IndexerDeps, sha256: string, contentType: string) {
   try {

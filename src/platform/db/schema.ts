@@ -205,6 +205,8 @@ export interface IncomingItemsTable {
   remarks: string | null;
   case_id: string | null;
   access_code: string | null;
+  /** Identifiers of the sender a person confirmed (kind → value), e.g. from an OCR proposal. */
+  sender_identifiers: ColumnType<Record<string, string>, string | undefined, string>;
 }
 
 export interface IncomingFilesTable {
@@ -815,6 +817,58 @@ export interface ArchiveLoansTable {
   returned_at: Timestamp | null;
 }
 
+export type OcrStatus = 'queued' | 'running' | 'done' | 'quarantined';
+export type IdentifierProposalKind =
+  'pesel' | 'nip' | 'regon' | 'krs' | 'iban' | 'edelivery' | 'email' | 'case_sign' | 'rpw';
+
+export interface OcrFilesTable {
+  id: Generated<string>;
+  office_id: string;
+  file_id: string;
+  incoming_id: string | null;
+  document_id: string | null;
+  status: Generated<OcrStatus>;
+  method: 'ocr' | 'text_layer' | 'text' | null;
+  page_count: number | null;
+  confidence: number | null;
+  text: string | null;
+  searchable_file_id: string | null;
+  requested_by: string;
+  queued_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  run: Generated<number>;
+}
+
+export interface OcrPagesTable {
+  ocr_file_id: string;
+  page: number;
+  source: 'ocr' | 'text_layer' | 'text';
+  status: Generated<'pending' | 'done' | 'quarantined'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  lease_until: Timestamp | null;
+  confidence: number | null;
+  text: string | null;
+  pdf: Buffer | null;
+  last_error: string | null;
+}
+
+export interface IdentifierProposalsTable {
+  id: Generated<string>;
+  office_id: string;
+  incoming_id: string;
+  kind: IdentifierProposalKind;
+  value: string;
+  raw: string;
+  related_case_id: string | null;
+  related_incoming_id: string | null;
+  status: Generated<'proposed' | 'accepted' | 'dismissed'>;
+  found_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+}
+
 export interface DB {
   offices: OfficesTable;
   units: UnitsTable;
@@ -872,6 +926,9 @@ export interface DB {
   portal_letters: PortalLettersTable;
   portal_lookup_attempts: PortalLookupAttemptsTable;
   portal_seals: PortalSealsTable;
+  ocr_files: OcrFilesTable;
+  ocr_pages: OcrPagesTable;
+  identifier_proposals: IdentifierProposalsTable;
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>;

@@ -31,6 +31,7 @@ export type MeAction =
   | 'cases.read'
   | 'cases.read_units'
   | 'cases.work'
+  | 'ocr.view_quarantine'
   | 'outgoing.keep_register'
   | 'channels.view_queues'
   | 'channels.manage_mailboxes'

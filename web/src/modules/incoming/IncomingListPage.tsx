@@ -8,6 +8,7 @@ import { useFormat } from '../../ui/format.ts';
 import { Empty, QueryView } from '../../ui/Loading.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { Pager } from '../../ui/Pager.tsx';
+import { QuarantineSection } from '../ocr/QuarantineSection.tsx';
 import { PAGE_SIZE, useIncomingList } from './incoming.api.ts';
 
 /** The incoming register (RPW) as far as the user may see it. */
@@ -100,6 +101,7 @@ export function IncomingListPage() {
         shown={list.data?.length ?? 0}
         onChange={setOffset}
       />
+      {may(me, 'ocr.view_quarantine') ? <QuarantineSection /> : null}
     </Page>
   );
 }

@@ -15,6 +15,7 @@ import { useCurrentUser } from '../auth/AuthContext.tsx';
 import { JoinCaseForm, OpenCaseForm } from '../cases/OpenCaseForm.tsx';
 import { ProvenancePanel } from '../channels/ProvenancePanel.tsx';
 import { DocumentPreview } from '../documents/DocumentPreview.tsx';
+import { ReadingPanel } from '../ocr/ReadingPanel.tsx';
 import {
   attachFile,
   incomingFileUrl,
@@ -81,6 +82,9 @@ function IncomingDetails(props: { item: IncomingItem }) {
                   .join(', ')}
               </span>
             </dd>
+            {Object.entries(item.sender.identifiers).map(([kind, value]) => (
+              <SenderIdentifier key={kind} kind={kind} value={value} />
+            ))}
             <dt>{t('incoming.field.channel')}</dt>
             <dd>{t(`incoming.channel.${item.channel}`)}</dd>
             <dt>{t('incoming.field.receivedAt')}</dt>
@@ -119,6 +123,7 @@ function IncomingDetails(props: { item: IncomingItem }) {
           <ProvenancePanel incomingId={item.id} />
         ) : null}
         <FilesSection item={item} />
+        {item.files.length > 0 ? <ReadingPanel incomingId={item.id} /> : null}
         <AssignmentsPanel item={item} />
         {!item.caseId && canWorkCases ? (
           <Section title={t('cases.openFromItem')} id="open-case">
@@ -145,6 +150,20 @@ function IncomingDetails(props: { item: IncomingItem }) {
         <RpwReceipt item={item} me={me} />
       </aside>
     </div>
+  );
+}
+
+function SenderIdentifier(props: { kind: string; value: string }) {
+  const { t } = useTranslation();
+  const known = ['pesel', 'nip', 'regon', 'krs', 'iban', 'edelivery', 'email'] as const;
+  const kind = known.find((k) => k === props.kind);
+  return (
+    <>
+      <dt>{kind ? t(`ocr.kind.${kind}`) : props.kind}</dt>
+      <dd>
+        <code>{props.value}</code>
+      </dd>
+    </>
   );
 }
 

@@ -24,6 +24,14 @@ describe('identifiers in a letter text', () => {
     ]);
   });
 
+  it('takes a case sign and an RPW number at the end of a sentence', () => {
+    const text = 'Dotyczy sprawy OR.1431.12.2025. Odpowiedź na pismo RPW/57/2026.';
+    expect(findIdentifiers(text, { unitCodes: new Set(['OR']) }).map((f) => f.value)).toEqual([
+      'OR.1431.12.2025',
+      'RPW/57/2026',
+    ]);
+  });
+
   it('reads a NIP that OCR broke at a hyphen across two lines', () => {
     const ocr = 'Wnioskodawca: Jan Kowalski, PESEL 44051401359, NIP 123-456-\n32-18.\n';
     expect(findIdentifiers(ocr).map(({ kind, value }) => `${kind} ${value}`)).toEqual([

@@ -79,7 +79,7 @@ const patterns: Array<{
   {
     kind: 'case_sign',
     regex:
-      /(?<![\w.])[A-Z0-9]*[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\.\d{1,4}\.\d{1,6}(?:\.\d{1,3})?\.\d{4}(?![\w.])/g,
+      /(?<![\w.])[A-Z0-9]*[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\.\d{1,4}\.\d{1,6}(?:\.\d{1,3})?\.\d{4}(?!\w|\.\w)/g,
     normalise: (raw) => raw,
     valid: (value) => Number(value.split('.').at(-1)) >= 1990,
   },
