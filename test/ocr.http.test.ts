@@ -158,6 +158,14 @@ describe('OCR of scanned letters', () => {
       caseId: string;
     };
     expect(joined.caseId).toBe(caseId);
+    // The metryka carries what people did with the letter, not the recognition itself.
+    const record = (await (await referent.get(`/api/v1/cases/${caseId}/record`)).json()) as {
+      rows: Array<{ action: string }>;
+    };
+    const actions = record.rows.map((row) => row.action);
+    expect(actions).toContain('incoming.registered');
+    expect(actions).toContain('ocr.proposal_accepted');
+    expect(actions).not.toContain('ocr.finished');
 
     // Re-run: read again from the first page, the decisions stay.
     const rerun = `/api/v1/incoming/${png.id}/reading/files/${png.files[0]!.fileId}/rerun`;

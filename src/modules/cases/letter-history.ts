@@ -7,6 +7,13 @@ import { listAssignmentIdsOfLetter } from '../assignments/assignments.repository
 import { listPeopleWithPosts } from '../org/org.repository.ts';
 
 /**
+ * Steps of the machinery around a letter, not acts on the case's documents: text recognition
+ * finished or queued again (the searchable copy is a rendition, the original unchanged). They
+ * stay in the audit log and the letter's own history; the metryka lists what people did.
+ */
+const NOT_OF_THE_RECORD = new Set(['ocr.finished', 'ocr.requeued']);
+
+/**
  * When a letter joins a case, its history so far (registration in the RPW, dekretacja) becomes
  * part of the case record, with the original time and person of each step and the post that
  * person held at the time, in the order the steps happened. Only events from before the letter
@@ -18,10 +25,12 @@ export async function carryLetterHistory(
   caseId: string,
   incomingId: string,
 ): Promise<void> {
-  const events = await listEventsOutsideCases(tx.trx, tx.actor.officeId, [
-    { type: 'incoming', ids: [incomingId] },
-    { type: 'assignment', ids: await listAssignmentIdsOfLetter(tx.trx, incomingId) },
-  ]);
+  const events = (
+    await listEventsOutsideCases(tx.trx, tx.actor.officeId, [
+      { type: 'incoming', ids: [incomingId] },
+      { type: 'assignment', ids: await listAssignmentIdsOfLetter(tx.trx, incomingId) },
+    ])
+  ).filter((event) => !NOT_OF_THE_RECORD.has(event.action));
   const unnamed = events.filter((e) => e.actorName === null || e.actorPost === null);
   const people = new Map(
     (
