@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cleanTextGuard } from './platform/http/clean-text.ts';
+import { pendingMigrations } from './platform/db/migrate.ts';
+import { httpMetrics } from './platform/metrics/metrics.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { actorActions } from './actor-actions.ts';
@@ -44,6 +46,7 @@ const PUBLIC_PATHS = new Set([
   `${API_PREFIX}/auth/login`,
   `${API_PREFIX}/openapi.json`,
   `${API_PREFIX}/health`,
+  `${API_PREFIX}/health/ready`,
   ...PUBLIC_DEADLINE_PATHS.map((path) => `${API_PREFIX}${path}`),
   ...PUBLIC_PORTAL_PATHS.map((path) => `${API_PREFIX}${path}`),
 ]);
@@ -71,6 +74,7 @@ export function createApp(
     },
   });
   api.onError(handleError(deps.logger));
+  api.use('*', httpMetrics());
   api.use('*', securityHeaders());
   api.notFound((c) => c.json(errorBody(commonErrors.notFound()), 404));
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
@@ -132,6 +136,18 @@ export function createApp(
   registerPortalRoutes(v1, deps, portal);
   registerChannelRoutes(v1, deps);
   v1.get('/health', async (c) => c.json({ status: 'ok' }));
+  // Readiness for a load balancer: the database answers and carries this version's schema.
+  v1.get('/health/ready', async (c) => {
+    try {
+      const pending = await pendingMigrations(deps.db);
+      if (pending.length > 0)
+        return c.json({ status: 'not_ready', pendingMigrations: pending }, 503);
+      return c.json({ status: 'ready' });
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'readiness: database unavailable');
+      return c.json({ status: 'not_ready', reason: 'database unavailable' }, 503);
+    }
+  });
   api.route(API_PREFIX, v1);
   api.doc31(`${API_PREFIX}/openapi.json`, openApiInfo);
   return api;

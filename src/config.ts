@@ -62,6 +62,7 @@ const settingsSchema = z.object({
   OBIEG_PORTAL_SESSION_MINUTES: z.coerce.number().int().min(5).max(480).default(30),
   OBIEG_PORTAL_LOOKUP_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   OBIEG_PORTAL_LOOKUP_WINDOW_MIN: z.coerce.number().int().min(1).max(1440).default(15),
+  OBIEG_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
   OBIEG_TRUST_PROXY: z
     .enum(['true', 'false'])
@@ -169,6 +170,8 @@ export const settingsDocumentation: Record<keyof Settings, string> = {
   OBIEG_PORTAL_LOOKUP_MAX_FAILURES:
     'Failed status lookups allowed per client and per case within the window (default 10).',
   OBIEG_PORTAL_LOOKUP_WINDOW_MIN: 'Window of the status-lookup limit, in minutes (default 15).',
+  OBIEG_METRICS_PORT:
+    'Port of the Prometheus metrics (GET /metrics, on HOST, apart from the public port); 0 = off (default).',
   OBIEG_TRUST_PROXY:
     'true = client address (sign-in and lookup limits) from X-Forwarded-For, only behind a reverse proxy that sets it; default false.',
   OBIEG_PORTAL_TRUST_PROXY: 'The same for the portal only (the earlier name); default false.',

@@ -69,7 +69,7 @@ function freePort(): Promise<number> {
 }
 
 /** `obieg serve` (one HTTP process, quiet) on the data directory; resolves when /health answers. */
-async function serve(dir: string, extra: string[] = []) {
+async function serve(dir: string, extra: string[] = [], settings: Record<string, string> = {}) {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -79,6 +79,7 @@ async function serve(dir: string, extra: string[] = []) {
     OBIEG_HTTP_WORKERS: '1',
     LOG_LEVEL: 'warn',
     OBIEG_NOTIFY_INTERVAL_S: '0',
+    ...settings,
   };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['bin/obieg.js', 'serve', ...extra], {
@@ -195,5 +196,43 @@ describe('embedded PostgreSQL, the default store', () => {
     await expect(openEmbedded(dir)).rejects.toThrow(/PGlite.*nie zostały zmienione|untouched/is);
     expect(fs.readdirSync(dir)).toEqual(['db']);
     expect(fs.readFileSync(path.join(dir, 'db', 'PG_VERSION'), 'utf8')).toBe('17\n');
+  });
+
+  it('serves Prometheus metrics summed over its HTTP workers with the backlogs, and answers readiness', async () => {
+    const dir = dataDir();
+    const metricsPort = await freePort();
+    const server = await serve(dir, ['--demo'], {
+      OBIEG_HTTP_WORKERS: '2',
+      OBIEG_METRICS_PORT: String(metricsPort),
+    });
+    const ready = await fetch(`${server.url}/api/v1/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+    const token = await signIn(server.url);
+    for (let i = 0; i < 6; i++) await registerLetter(server.url, token, `Wniosek ${i}`);
+
+    const scrape = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(scrape.status).toBe(200);
+    const text = await scrape.text();
+    const registered = text
+      .split('\n')
+      .filter((line) =>
+        line.startsWith(
+          'obieg_http_requests_total{method="POST",route="/api/v1/incoming",status="201"}',
+        ),
+      );
+    // One line: the two workers' counters summed by the primary.
+    expect(registered).toHaveLength(1);
+    expect(Number(registered[0]!.split(' ').at(-1))).toBe(6);
+    expect(text).toMatch(
+      /^obieg_http_request_duration_seconds_bucket\{.*route="\/api\/v1\/incoming"/m,
+    );
+    expect(text).toMatch(/^obieg_outbox_pending_events\{consumer="search"\} \d+$/m);
+    expect(text).toContain('# TYPE obieg_ocr_files gauge');
+    expect(text).toContain('# TYPE obieg_channel_backlog gauge');
+    // Ids never become labels: the route is its pattern.
+    expect(text).not.toMatch(/route="[^"]*[0-9a-f]{8}-[0-9a-f]{4}-/);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
   });
 });

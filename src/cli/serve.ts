@@ -5,6 +5,8 @@ import { openRuntime, type Runtime } from '../runtime.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../demo/demo-office.ts';
 import { backgroundJobs } from '../background-jobs.ts';
 import { startJobs } from '../platform/jobs/jobs.ts';
+import { answerClusterScrapes } from '../platform/metrics/metrics.ts';
+import { startMetricsServer } from './metrics-server.ts';
 
 /**
  * `obieg serve`: one primary process and, on a machine with several cores, HTTP workers
@@ -35,6 +37,10 @@ export async function runServe(options: {
     throw error;
   }
   const background = startBackgroundWork(runtime, settings);
+  const metrics =
+    settings.OBIEG_METRICS_PORT > 0
+      ? startMetricsServer(runtime, settings, cluster_ !== undefined)
+      : undefined;
   let demoSigning: Promise<void> | undefined;
   const banner = (port: number) => {
     printBanner(settings, runtime, port, options.demo, workers);
@@ -49,6 +55,7 @@ export async function runServe(options: {
     );
     onShutdown(async () => {
       server.close();
+      await metrics?.close();
       await demoSigning;
       await background.stop();
       await runtime.close();
@@ -62,6 +69,7 @@ export async function runServe(options: {
   cluster_.connect(runtime, banner);
   onShutdown(async () => {
     await cluster_.stop();
+    await metrics?.close();
     await demoSigning;
     await background.stop();
     await runtime.close();
@@ -133,6 +141,7 @@ async function serveHttpWorker(settings: Settings, demo: boolean) {
     process.send?.({ awaitingDatabase: true } satisfies WorkerMessage);
   });
   const runtime = await openRuntime({ ...settings, DATABASE_URL: databaseUrl }, { migrate: false });
+  if (settings.OBIEG_METRICS_PORT > 0) answerClusterScrapes();
   const app = await runtime.createApp({ demo });
   const server = serve({ fetch: app.fetch, hostname: settings.HOST, port: settings.PORT }, (info) =>
     process.send?.({ listening: info.port } satisfies WorkerMessage),

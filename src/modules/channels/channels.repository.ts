@@ -346,3 +346,25 @@ export async function queueOutgoingItem(
     .onConflict((oc) => oc.column('outgoing_id').doNothing())
     .execute();
 }
+
+/** Messages in and letters out of every office still in work or dead, for monitoring. */
+export async function countBacklog(db: Executor) {
+  const [incoming, outgoing] = await Promise.all([
+    db
+      .selectFrom('channel_messages')
+      .select(['state', sql<number>`count(*)::int`.as('n')])
+      .where('state', 'in', ['listed', 'fetched', 'dead'])
+      .groupBy('state')
+      .execute(),
+    db
+      .selectFrom('channel_outbound')
+      .select(['state', sql<number>`count(*)::int`.as('n')])
+      .where('state', 'in', ['queued', 'sent', 'dead'])
+      .groupBy('state')
+      .execute(),
+  ]);
+  return [
+    ...incoming.map((row) => ({ direction: 'in', state: row.state, n: row.n })),
+    ...outgoing.map((row) => ({ direction: 'out', state: row.state, n: row.n })),
+  ];
+}

@@ -374,3 +374,12 @@ export function listQuarantinedLetterPages(db: Executor, officeId: string, limit
     .limit(limit)
     .execute();
 }
+
+/** Files of every office by reading state, for monitoring the OCR backlog. */
+export function countFilesByStatus(db: Executor) {
+  return db
+    .selectFrom('ocr_files')
+    .select((eb) => ['status', eb.fn.countAll<string>().as('n')])
+    .groupBy('status')
+    .execute();
+}

@@ -33,3 +33,11 @@ export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
   if (result.error) throw result.error;
   return result;
 }
+
+/** Migrations of this version not yet applied to the database (readiness: empty). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const known = Object.keys(await loadSqlMigrations());
+  const applied = await sql<{ name: string }>`select name from schema_migrations`.execute(db);
+  const done = new Set(applied.rows.map((row) => row.name));
+  return known.filter((name) => !done.has(name));
+}

@@ -80,3 +80,41 @@ export async function drainOutbox(db: Db, consumer: OutboxConsumer): Promise<num
   }
   return total;
 }
+
+/**
+ * How far each consumer is behind: events committed after its cursor (counted up to 100,000) and
+ * the age of the oldest of them, for monitoring (a growing lag means search or notifications
+ * fall behind the office's work).
+ */
+export async function outboxBacklog(db: Db, now: Date) {
+  const rows = await db
+    .selectFrom('outbox_cursors as c')
+    .select((eb) => [
+      'c.name',
+      eb
+        .selectFrom(
+          eb
+            .selectFrom('audit_events as e')
+            .select('e.seq')
+            .where(sql<boolean>`(e.tx, e.seq) > (c.last_tx, c.last_seq)`)
+            .limit(100_000)
+            .as('pending'),
+        )
+        .select((inner) => inner.fn.countAll<string>().as('n'))
+        .as('pending'),
+      eb
+        .selectFrom('audit_events as e')
+        .select('e.at')
+        .where(sql<boolean>`(e.tx, e.seq) > (c.last_tx, c.last_seq)`)
+        .orderBy('e.tx')
+        .orderBy('e.seq')
+        .limit(1)
+        .as('oldest'),
+    ])
+    .execute();
+  return rows.map((row) => ({
+    consumer: row.name,
+    pending: Number(row.pending ?? 0),
+    oldestSeconds: row.oldest ? (now.getTime() - new Date(row.oldest).getTime()) / 1000 : 0,
+  }));
+}
